@@ -1,0 +1,118 @@
+package org.learningcities.reference;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.learningcities.common.Language;
+import org.learningcities.common.Page;
+import org.learningcities.common.PageRequest;
+import org.learningcities.common.ProblemException;
+import org.learningcities.common.Versions;
+import org.learningcities.reference.ReferenceViews.CountryIncomeGroupView;
+import org.learningcities.reference.ReferenceViews.CountryNames;
+import org.learningcities.reference.ReferenceViews.CountryView;
+import org.learningcities.reference.ReferenceViews.RegionRef;
+
+@ApplicationScoped
+public class CountryService {
+
+    private static final List<String> NAME_COLUMNS = List.of("nameEn", "nameFr", "nameEs", "nameAr", "nameZh", "nameRu");
+
+    /** The sort names a client may use, and what they sort by in a given language. */
+    static Map<String, String> sortColumns(Language language) {
+        String nameColumn = "coalesce(c." + NAME_COLUMNS.get(language.ordinal()) + ", c.nameEn)";
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("name", nameColumn);
+        columns.put("iso2", "c.iso2");
+        columns.put("region", "c.unescoRegion");
+        return columns;
+    }
+
+    public Page<CountryView> list(String q, UnescoRegion.Code region, IncomeGroup.Code incomeGroup, PageRequest paging,
+                                  Language language) {
+        StringBuilder where = new StringBuilder("where 1 = 1");
+        Parameters parameters = new Parameters();
+        Optional<IncomeGroupEdition> edition = IncomeGroupEdition.current();
+        if (q != null && !q.isBlank()) {
+            String text = q.trim();
+            // The name columns' collation ignores case and accents, so LIKE does too.
+            String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            List<String> matches = new ArrayList<>();
+            for (String column : NAME_COLUMNS) {
+                matches.add("c." + column + " like :prefix");
+                matches.add("c." + column + " like :wordPrefix");
+            }
+            matches.add("c.iso2 = :code");
+            matches.add("c.iso3 = :code");
+            where.append(" and (").append(String.join(" or ", matches)).append(")");
+            parameters.and("prefix", escaped + "%").and("wordPrefix", "% " + escaped + "%")
+                    .and("code", text.toUpperCase(Locale.ROOT));
+        }
+        if (region != null) {
+            where.append(" and c.unescoRegion = :region");
+            parameters.and("region", region.name());
+        }
+        if (incomeGroup != null) {
+            where.append(" and c.iso2 in (select g.countryIso2 from CountryIncomeGroup g"
+                    + " where g.editionCode = :edition and g.incomeGroup = :group)");
+            parameters.and("edition", edition.map(e -> e.code).orElse("")).and("group", incomeGroup.name());
+        }
+        String from = "from Country c " + where;
+        long total = Country.count(from, parameters);
+        List<Country> countries = Country.<Country>find(from + " order by " + paging.orderBy(), parameters)
+                .range(paging.offset(), paging.offset() + paging.size() - 1).list();
+        return Page.of(views(countries, language, edition), paging, total);
+    }
+
+    public CountryView get(String iso2, Language language) {
+        return views(List.of(find(iso2)), language, IncomeGroupEdition.current()).get(0);
+    }
+
+    @Transactional
+    public CountryView correctRegion(String iso2, String ifMatch, UnescoRegion.Code region, Language language) {
+        Country country = find(iso2);
+        Versions.requireMatch(ifMatch, country.version, "Country " + country.iso2);
+        country.unescoRegion = region.name();
+        country.flush(); // bumps the version now, so the answer carries the new ETag
+        return views(List.of(country), language, IncomeGroupEdition.current()).get(0);
+    }
+
+    private Country find(String iso2) {
+        Country country = iso2 == null ? null : Country.findById(iso2.toUpperCase(Locale.ROOT));
+        if (country == null) {
+            throw ProblemException.notFound("There is no country " + iso2 + ".");
+        }
+        return country;
+    }
+
+    private List<CountryView> views(List<Country> countries, Language language, Optional<IncomeGroupEdition> edition) {
+        Map<String, UnescoRegion> regions = new HashMap<>();
+        UnescoRegion.<UnescoRegion>listAll().forEach(r -> regions.put(r.code, r));
+        Map<String, IncomeGroup> groups = new HashMap<>();
+        IncomeGroup.<IncomeGroup>listAll().forEach(g -> groups.put(g.code, g));
+        Map<String, String> groupOfCountry = new HashMap<>();
+        if (edition.isPresent() && !countries.isEmpty()) {
+            CountryIncomeGroup.<CountryIncomeGroup>list("editionCode = ?1 and countryIso2 in ?2", edition.get().code,
+                            countries.stream().map(c -> c.iso2).toList())
+                    .forEach(g -> groupOfCountry.put(g.countryIso2, g.incomeGroup));
+        }
+        return countries.stream().map(c -> {
+            UnescoRegion region = c.unescoRegion == null ? null : regions.get(c.unescoRegion);
+            String groupCode = groupOfCountry.get(c.iso2);
+            CountryIncomeGroupView incomeGroup = groupCode == null ? null : new CountryIncomeGroupView(
+                    IncomeGroup.Code.valueOf(groupCode), groups.get(groupCode).name(language), edition.get().code);
+            return new CountryView(c.iso2, c.iso3, c.numericCode, c.name(language),
+                    new CountryNames(c.nameEn, c.nameFr, c.nameEs, c.nameAr, c.nameZh, c.nameRu),
+                    c.m49Region, c.m49SubRegion,
+                    region == null ? null : new RegionRef(UnescoRegion.Code.valueOf(region.code), region.name(language)),
+                    incomeGroup, c.currencyList(), c.version);
+        }).toList();
+    }
+}
