@@ -62,6 +62,12 @@ public class ProblemMappers {
         return respond(new Problem(Problem.type(slug(title)), title, status, detail, path(uri), null));
     }
 
+    /** Registered for the subtype too, so it wins over the JSON provider's built-in mapper. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         List<Problem.FieldError> errors = null;

@@ -5,7 +5,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * HTTP concerns below the REST layer: deep links of the single-page app, and errors raised before
@@ -14,9 +16,33 @@ import jakarta.ws.rs.core.HttpHeaders;
 @ApplicationScoped
 public class WebRoutes {
 
+    /** Bodies above this are refused with a problem; Quarkus's own hard limit sits above it. */
+    @ConfigProperty(name = "lc.http.max-body-size", defaultValue = "30M")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::spaDeepLinks);
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBodies);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::spaDeepLinks);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::problemOnFailure);
+    }
+
+    private void refuseOversizedBodies(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long announced;
+        try {
+            announced = length == null ? 0 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            announced = 0; // Vert.x itself rejects a malformed Content-Length
+        }
+        if (announced > maxBodySize.asLongValue()) {
+            Problem problem = new Problem(Problem.type("payload-too-large"), "Payload too large", 413,
+                    "The request body is " + announced + " bytes; at most " + maxBodySize.asLongValue() + " are accepted.",
+                    ctx.request().path(), null);
+            ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close").end(Json.encode(problem));
+            return;
+        }
+        ctx.next();
     }
 
     /** A browser asking for /reference gets the SPA's index.html; the SPA's router shows the page. */
