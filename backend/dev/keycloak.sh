@@ -5,6 +5,7 @@
 # Runs in the foreground (the caller may background it). Environment:
 #   KEYCLOAK_PORT             HTTP port (default 8180)
 #   KEYCLOAK_MANAGEMENT_PORT  management port for /health/ready (default 9000)
+#   KEYCLOAK_HOME             where Keycloak is unpacked and keeps its data (default backend/.dev/keycloak-<version>)
 #
 # Keycloak's default dev H2 database lives inside backend/.dev/keycloak-<version>/data,
 # so a restart keeps users; an existing realm is skipped by --import-realm.
@@ -15,7 +16,7 @@ KEYCLOAK_VERSION=26.5.6
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BACKEND_DIR="$(dirname "$SCRIPT_DIR")"
 DEV_DIR="$BACKEND_DIR/.dev"
-KC_HOME="$DEV_DIR/keycloak-$KEYCLOAK_VERSION"
+KC_HOME="${KEYCLOAK_HOME:-$DEV_DIR/keycloak-$KEYCLOAK_VERSION}"
 REALM_FILE="$SCRIPT_DIR/keycloak/learning-cities-realm.json"
 
 if [[ ! -x "$KC_HOME/bin/kc.sh" ]]; then
@@ -40,6 +41,7 @@ if [[ ! -x "$KC_HOME/bin/kc.sh" ]]; then
   mkdir -p "$DEV_DIR"
   TMP_DIR="$(mktemp -d "$DEV_DIR/unzip.XXXXXX")"
   unzip -q "$ZIP" -d "$TMP_DIR"
+  mkdir -p "$(dirname "$KC_HOME")"
   mv "$TMP_DIR/keycloak-$KEYCLOAK_VERSION" "$KC_HOME"
   rmdir "$TMP_DIR"
 fi
