@@ -37,19 +37,23 @@ mkdir -p "$LOG_DIR"
 PIDS=()
 stop_all() {
   local status=$?
+  # Ctrl-C is how `make run` is meant to end: not an error.
+  [[ "${STOPPED_BY_SIGNAL:-}" == 1 && "$MODE" == run ]] && status=0
   trap - INT TERM EXIT
   if ((${#PIDS[@]})); then
     echo "Stopping ..."
     for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-      kill -TERM "${PIDS[i]}" 2>/dev/null || true
-      for _ in $(seq 1 30); do kill -0 "${PIDS[i]}" 2>/dev/null || break; sleep 0.5; done
-      kill -KILL "${PIDS[i]}" 2>/dev/null || true
+      # Each service runs in its own process group (setsid): stop the whole group.
+      kill -TERM -- "-${PIDS[i]}" 2>/dev/null || true
+      for _ in $(seq 1 40); do kill -0 -- "-${PIDS[i]}" 2>/dev/null || break; sleep 0.5; done
+      kill -KILL -- "-${PIDS[i]}" 2>/dev/null || true
     done
   fi
   [[ "$MODE" == e2e ]] && rm -rf "$DB_DATA"
   exit "$status"
 }
-trap stop_all INT TERM EXIT
+trap 'STOPPED_BY_SIGNAL=1; stop_all' INT TERM
+trap stop_all EXIT
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 require_free() {
@@ -86,7 +90,7 @@ if [[ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]]; then
       -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
   fi
   echo "Starting MariaDB on port $DB_PORT (data in $DB_DATA) ..."
-  java -cp "$BACKEND_DIR/target/test-classes:$(cat "$CLASSPATH_FILE")" org.learningcities.testsupport.EmbeddedMariaDb \
+  setsid java -cp "$BACKEND_DIR/target/test-classes:$(cat "$CLASSPATH_FILE")" org.learningcities.testsupport.EmbeddedMariaDb \
     "$DB_PORT" "$DB_DATA" "$STATE_DIR/mariadb-base" >"$LOG_DIR/mariadb.log" 2>&1 &
   PIDS+=($!)
   DB_PID=$!
@@ -99,7 +103,7 @@ if [[ -z "${QUARKUS_OIDC_AUTH_SERVER_URL:-}" ]]; then
   require_free "$KC_MGMT_PORT" "Keycloak's management port"
   echo "Starting Keycloak on port $KC_PORT (the first start unpacks it and takes about a minute) ..."
   KEYCLOAK_PORT=$KC_PORT KEYCLOAK_MANAGEMENT_PORT=$KC_MGMT_PORT KEYCLOAK_HOME=$KC_HOME_DIR \
-    "$DEV_DIR/keycloak.sh" >"$LOG_DIR/keycloak.log" 2>&1 &
+    setsid "$DEV_DIR/keycloak.sh" >"$LOG_DIR/keycloak.log" 2>&1 &
   PIDS+=($!)
   KC_PID=$!
   export QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$KC_PORT/realms/learning-cities"
@@ -118,7 +122,7 @@ fi
 echo "Starting the API on port $API_PORT ..."
 QUARKUS_HTTP_PORT=$API_PORT \
 QUARKUS_HTTP_CORS_ORIGINS="${QUARKUS_HTTP_CORS_ORIGINS:-http://localhost:$API_PORT,http://localhost:5173}" \
-  java ${JAVA_OPTS:-} -jar "$APP_JAR" >"$LOG_DIR/api.log" 2>&1 &
+  setsid java ${JAVA_OPTS:-} -jar "$APP_JAR" >"$LOG_DIR/api.log" 2>&1 &
 PIDS+=($!)
 API_PID=$!
 wait_for "The API" "http://localhost:$API_PORT/q/health/ready" 120 "$API_PID" "$LOG_DIR/api.log"
