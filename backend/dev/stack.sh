@@ -79,11 +79,16 @@ wait_for() {
 APP_JAR="$BACKEND_DIR/target/quarkus-app/quarkus-run.jar"
 [[ -f "$APP_JAR" ]] || { echo "The API is not built: run 'make build' first." >&2; exit 1; }
 
+# Check every port before starting anything.
 require_free "$API_PORT" "the API"
+[[ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]] || require_free "$DB_PORT" "MariaDB"
+if [[ -z "${QUARKUS_OIDC_AUTH_SERVER_URL:-}" ]]; then
+  require_free "$KC_PORT" "Keycloak"
+  require_free "$KC_MGMT_PORT" "Keycloak's management port"
+fi
 STARTED=$(date +%s)
 
 if [[ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]]; then
-  require_free "$DB_PORT" "MariaDB"
   CLASSPATH_FILE="$BACKEND_DIR/target/dev-classpath.txt"
   if [[ ! -s "$CLASSPATH_FILE" || "$BACKEND_DIR/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
     mvn -q -B -f "$BACKEND_DIR/pom.xml" dependency:build-classpath -Dmdep.includeScope=test \
@@ -99,8 +104,6 @@ if [[ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]]; then
 fi
 
 if [[ -z "${QUARKUS_OIDC_AUTH_SERVER_URL:-}" ]]; then
-  require_free "$KC_PORT" "Keycloak"
-  require_free "$KC_MGMT_PORT" "Keycloak's management port"
   echo "Starting Keycloak on port $KC_PORT (the first start unpacks it and takes about a minute) ..."
   KEYCLOAK_PORT=$KC_PORT KEYCLOAK_MANAGEMENT_PORT=$KC_MGMT_PORT KEYCLOAK_HOME=$KC_HOME_DIR \
     setsid "$DEV_DIR/keycloak.sh" >"$LOG_DIR/keycloak.log" 2>&1 &
