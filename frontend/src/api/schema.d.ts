@@ -263,6 +263,491 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member-city directory
+         * @description Member cities filtered, sorted and paged. `q` matches the start of any word of the city's
+         *     name or local name, ignoring case and accents (`medellin` finds Medellín).
+         *
+         *     The same filtered list comes as GeoJSON for a map with `Accept: application/geo+json`
+         *     (every match, no paging; cities without coordinates are left out) and as CSV with
+         *     `Accept: text/csv` (every match, the columns `POST /api/members/import` takes, so an
+         *     export imports back unchanged).
+         */
+        get: operations["listMembers"];
+        put?: never;
+        /**
+         * Add a member city
+         * @description The secretariat adds a member city directly (cities admitted through an application are added by the decision).
+         */
+        post: operations["createMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update member cities from CSV
+         * @description Columns (header line first, UTF-8, with or without BOM, CRLF or LF, RFC 4180 quoting):
+         *     `externalId,name,localName,country,population,areaKm2,yearJoined,status,website,latitude,longitude,languages,mayorName,mayorTitle,topics,lastProgressReport`.
+         *     Only `name`, `country` and `yearJoined` are required; `languages` and `topics` are lists
+         *     separated by `;`. A row updates the city with the same `externalId`, else the one with
+         *     the same country and name, else creates one; a row equal to what is stored changes
+         *     nothing. A changed `status` is recorded in the city's status history.
+         *
+         *     `dryRun=true` checks every row and stores nothing; otherwise one bad row and nothing is
+         *     stored. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["importMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/overdue-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members whose biennial progress report is overdue
+         * @description Member cities (status MEMBER) whose next progress report was due before today, the longest overdue first.
+         */
+        get: operations["listOverdueMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One member city's profile
+         * @description The whole profile. `localizedProfile` is the narrative in the chosen language, or in
+         *     another one (English first) when that language has none, with `fallback: true`.
+         */
+        get: operations["getMember"];
+        /**
+         * Replace a member city's record
+         * @description The secretariat replaces every field of the record (status and progress reports have their own actions). Needs `If-Match`.
+         */
+        put: operations["updateMember"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{memberId}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a city's public profile
+         * @description The secretariat, or a focal point of this city, edits the profile: local name, figures,
+         *     website, location, languages, mayor, topics and the narrative per language. Name,
+         *     country, year joined and status stay with the secretariat. Needs `If-Match`.
+         */
+        put: operations["updateMemberProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{memberId}/status-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A city's membership history
+         * @description Every status change with its date, reason and who recorded it, oldest first.
+         */
+        get: operations["listMemberStatusChanges"];
+        put?: never;
+        /**
+         * Suspend, reinstate or withdraw a member
+         * @description `SUSPEND` a member, `REINSTATE` a suspended or withdrawn one, `WITHDRAW` a member or a
+         *     suspended one. Any other move is a 409. The secretariat only.
+         */
+        post: operations["changeMemberStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{memberId}/progress-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A city's biennial progress reports
+         * @description The reports received, newest first, and when the next one is due.
+         */
+        get: operations["listProgressReports"];
+        put?: never;
+        /**
+         * Record a progress report as received
+         * @description The secretariat or the city's focal point records a biennial progress report; the next one falls due two years later.
+         */
+        post: operations["recordProgressReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{memberId}/focal-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A city's focal points
+         * @description Contact people of the city. Not public; the secretariat and the city's own focal points see them.
+         */
+        get: operations["listFocalPoints"];
+        put?: never;
+        /**
+         * Add a focal point
+         * @description The secretariat or one of the city's focal points adds a contact person. Only the secretariat links a login (`username`) to the city.
+         */
+        post: operations["addFocalPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{memberId}/focal-points/{focalPointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a focal point
+         * @description The secretariat or one of the city's focal points; changing the linked `username` is for the secretariat only. Needs `If-Match`.
+         */
+        put: operations["updateFocalPoint"];
+        post?: never;
+        /**
+         * Remove a focal point
+         * @description The secretariat or one of the city's focal points removes a contact person (its login link goes with it).
+         */
+        delete: operations["removeFocalPoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/cities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cities the caller is a focal point of
+         * @description The member cities whose focal-point records are linked to the caller's login.
+         */
+        get: operations["listMyCities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partner organisations
+         * @description Technical partners, donors, NGOs, universities and other organisations that take part in
+         *     the network. Contacts are shown to the secretariat only. With `Accept: text/csv`, every
+         *     match in the columns `POST /api/organisations/import` takes.
+         */
+        get: operations["listOrganisations"];
+        put?: never;
+        /**
+         * Add an organisation
+         * @description The secretariat adds a partner organisation.
+         */
+        post: operations["createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update organisations from CSV
+         * @description Columns: `externalId,name,kind,country,website,contactName,contactRole,contactEmail,contactPhone`
+         *     (`name` and `kind` required). A row updates the organisation with the same `externalId`,
+         *     else the one with the same country and name, else creates one; an unchanged row changes
+         *     nothing. `dryRun=true` stores nothing; otherwise all rows or none.
+         */
+        post: operations["importOrganisations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One organisation
+         * @description One organisation; contacts for the secretariat only.
+         */
+        get: operations["getOrganisation"];
+        /**
+         * Replace an organisation's record
+         * @description The secretariat replaces the record. Needs `If-Match`.
+         */
+        put: operations["updateOrganisation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calls for membership applications
+         * @description Every call with its window, newest first; `open` says whether applications are taken today.
+         */
+        get: operations["listMembershipCalls"];
+        put?: never;
+        /**
+         * Open a call for applications
+         * @description The secretariat sets a call's title and window (opening and closing dates, both included).
+         */
+        post: operations["createMembershipCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-calls/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One call for applications
+         * @description The call and whether it is open today.
+         */
+        get: operations["getMembershipCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/membership-calls/{callId}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply for membership
+         * @description A city's representative (any logged-in user) applies while the call is open. The
+         *     motivation and implementation texts have at most 200 words each; the commitment to the
+         *     network's founding declaration must be given.
+         */
+        post: operations["submitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Membership applications
+         * @description The secretariat sees every application (its queue); anyone else sees their own.
+         */
+        get: operations["listApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One application and where it stands
+         * @description The secretariat, or the user who submitted it.
+         */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/endorsement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the National Commission's endorsement
+         * @description The secretariat records that the country's National Commission for UNESCO endorsed and
+         *     forwarded the application. A National Commission forwards at most three applications per
+         *     call: a fourth from the same country is refused (409, rule `three-per-country`).
+         */
+        post: operations["recordEndorsement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the jury's recommendation
+         * @description The secretariat records whether the jury of experts recommends an endorsed application.
+         */
+        post: operations["recordRecommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{applicationId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admit or reject
+         * @description The secretariat decides on an application the jury has looked at. Admission creates the
+         *     member city (year joined = the decision's year) with the application's contact person as
+         *     its focal point, linked to the applicant's login; rejection keeps the reason.
+         */
+        post: operations["recordDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -463,12 +948,436 @@ export interface components {
             size: components["schemas"]["PageSize"];
             total: components["schemas"]["Total"];
         };
+        /**
+         * @description Membership status.
+         * @enum {string}
+         */
+        MemberStatus: "MEMBER" | "SUSPENDED" | "WITHDRAWN";
+        CountryRef: {
+            iso2: string;
+            /** @description In the chosen language. */
+            name: string;
+        };
+        Mayor: {
+            name: string;
+            /** @example Mayor */
+            title?: string | null;
+        };
+        /** @description The three narrative parts of a city's public profile, in one language. */
+        ProfileText: {
+            visionAndMotivation?: string | null;
+            challengesAndGoals?: string | null;
+            planAndImplementation?: string | null;
+        };
+        LocalizedProfile: {
+            /** @description The language the texts are in. */
+            language: string;
+            /** @description True when the chosen language has no profile and another one is shown. */
+            fallback: boolean;
+            visionAndMotivation?: string | null;
+            challengesAndGoals?: string | null;
+            planAndImplementation?: string | null;
+        };
+        MemberSummary: {
+            /** Format: int64 */
+            id: number;
+            externalId?: string | null;
+            name: string;
+            localName?: string | null;
+            country: components["schemas"]["CountryRef"];
+            unescoRegion?: components["schemas"]["RegionRef"] | null;
+            incomeGroup?: components["schemas"]["CountryIncomeGroup"] | null;
+            /** Format: int64 */
+            population?: number | null;
+            yearJoined: number;
+            status: components["schemas"]["MemberStatus"];
+            latitude?: number | null;
+            longitude?: number | null;
+            topics: number[];
+            /** Format: date */
+            nextProgressReportDue?: string;
+            progressReportOverdue?: boolean;
+        };
+        /** @description One page of member cities. */
+        MemberSummaryList: {
+            items: components["schemas"]["MemberSummary"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        Member: {
+            /** Format: int64 */
+            id: number;
+            externalId?: string | null;
+            name: string;
+            localName?: string | null;
+            country: components["schemas"]["CountryRef"];
+            unescoRegion?: components["schemas"]["RegionRef"] | null;
+            incomeGroup?: components["schemas"]["CountryIncomeGroup"] | null;
+            /** Format: int64 */
+            population?: number | null;
+            areaKm2?: number | null;
+            yearJoined: number;
+            status: components["schemas"]["MemberStatus"];
+            website?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @description ISO 639-1 codes of the languages the city works in. */
+            languages: string[];
+            mayor?: components["schemas"]["Mayor"] | null;
+            /** @description The topics (1 to 12) the city cares about most. */
+            topics: number[];
+            /** @description The narrative profile per language (ISO 639-1 code → texts). */
+            profile: {
+                [key: string]: components["schemas"]["ProfileText"];
+            };
+            localizedProfile?: components["schemas"]["LocalizedProfile"] | null;
+            /** Format: date */
+            lastProgressReport?: string | null;
+            /**
+             * Format: date
+             * @description 31 December of the second year after the last report (or after joining).
+             */
+            nextProgressReportDue: string;
+            progressReportOverdue: boolean;
+            version: number;
+        };
+        MemberProfileInput: {
+            localName?: string | null;
+            /** Format: int64 */
+            population?: number | null;
+            areaKm2?: number | null;
+            /** Format: uri */
+            website?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            languages?: string[];
+            mayor?: components["schemas"]["Mayor"] | null;
+            topics?: number[];
+            /** @description The narrative per language (ISO 639-1 code → texts); replaces what was there. */
+            profile?: {
+                [key: string]: components["schemas"]["ProfileText"];
+            };
+        };
+        MemberInput: {
+            /** @description A stable key from another system, used to match CSV rows. */
+            externalId?: string | null;
+            name: string;
+            /**
+             * @description ISO 3166-1 alpha-2 code.
+             * @example CO
+             */
+            country: string;
+            yearJoined: number;
+            localName?: string | null;
+            /** Format: int64 */
+            population?: number | null;
+            areaKm2?: number | null;
+            /** Format: uri */
+            website?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            languages?: string[];
+            mayor?: components["schemas"]["Mayor"] | null;
+            topics?: number[];
+            profile?: {
+                [key: string]: components["schemas"]["ProfileText"];
+            };
+        };
+        /** @description A GeoJSON (RFC 7946) FeatureCollection of member cities, one Point each. */
+        MemberFeatureCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            features: {
+                /** @enum {string} */
+                type: "Feature";
+                /** Format: int64 */
+                id?: number;
+                geometry: {
+                    /** @enum {string} */
+                    type: "Point";
+                    /** @description Longitude, latitude. */
+                    coordinates: number[];
+                };
+                properties: {
+                    name: string;
+                    country: string;
+                    region?: string | null;
+                    status: components["schemas"]["MemberStatus"];
+                    yearJoined: number;
+                };
+            }[];
+        };
+        /** @enum {string} */
+        StatusAction: "SUSPEND" | "REINSTATE" | "WITHDRAW";
+        StatusChangeInput: {
+            action: components["schemas"]["StatusAction"];
+            /** Format: date */
+            date: string;
+            reason: string;
+        };
+        StatusChange: {
+            /** Format: int64 */
+            id: number;
+            fromStatus: components["schemas"]["MemberStatus"] | null;
+            toStatus: components["schemas"]["MemberStatus"];
+            /** Format: date */
+            date: string;
+            reason: string;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        StatusChangeList: {
+            items: components["schemas"]["StatusChange"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        ProgressReportInput: {
+            /** Format: date */
+            receivedOn: string;
+            /** Format: uri */
+            link?: string | null;
+            note?: string | null;
+        };
+        ProgressReport: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date */
+            receivedOn: string;
+            link?: string | null;
+            note?: string | null;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ProgressReportList: {
+            items: components["schemas"]["ProgressReport"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+            /** Format: date */
+            nextDue: string;
+            overdue: boolean;
+        };
+        FocalPointInput: {
+            name: string;
+            role?: string | null;
+            organisation?: string | null;
+            /** Format: email */
+            email: string;
+            phone?: string | null;
+            preferredLanguage?: string | null;
+            /** @description The Keycloak login linked to this city as its focal point (set by the secretariat). */
+            username?: string | null;
+        };
+        FocalPoint: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            role?: string | null;
+            organisation?: string | null;
+            email: string;
+            phone?: string | null;
+            preferredLanguage?: string | null;
+            username?: string | null;
+            /** @description True for the invented contacts of the demo data set. */
+            demo?: boolean;
+            version: number;
+        };
+        FocalPointList: {
+            items: components["schemas"]["FocalPoint"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /** @enum {string} */
+        OrganisationKind: "TECHNICAL_PARTNER" | "DONOR_GOVERNMENT" | "COMPANY" | "FOUNDATION" | "NGO" | "UNIVERSITY" | "INTERNATIONAL_ORGANISATION" | "REGIONAL_ORGANISATION" | "PUBLIC_EMPLOYMENT_SERVICE" | "SKILLS_CENTRE" | "OTHER";
+        OrganisationContact: {
+            name: string;
+            role?: string | null;
+            /** Format: email */
+            email?: string | null;
+            phone?: string | null;
+        };
+        OrganisationInput: {
+            externalId?: string | null;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** @description ISO 3166-1 alpha-2; empty for international organisations. */
+            country?: string | null;
+            /** Format: uri */
+            website?: string | null;
+            contacts?: components["schemas"]["OrganisationContact"][];
+        };
+        Organisation: {
+            /** Format: int64 */
+            id: number;
+            externalId?: string | null;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            country?: components["schemas"]["CountryRef"] | null;
+            website?: string | null;
+            /** @description Present for the secretariat only. */
+            contacts?: components["schemas"]["OrganisationContact"][];
+            version: number;
+        };
+        OrganisationList: {
+            items: components["schemas"]["Organisation"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        MembershipCallInput: {
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description The last day applications are taken; not before `opensOn`.
+             */
+            closesOn: string;
+        };
+        MembershipCall: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            /** @description Whether today is within the window. */
+            open: boolean;
+            /** @description Applications submitted to this call. */
+            applications: number;
+        };
+        MembershipCallList: {
+            items: components["schemas"]["MembershipCall"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /**
+         * @description Where an application stands.
+         * @enum {string}
+         */
+        ApplicationState: "SUBMITTED" | "ENDORSED" | "RECOMMENDED" | "NOT_RECOMMENDED" | "ADMITTED" | "REJECTED";
+        ApplicationContact: {
+            name: string;
+            role?: string | null;
+            organisation?: string | null;
+            /** Format: email */
+            email: string;
+            phone?: string | null;
+        };
+        ChallengeRating: {
+            /** @example Low adult participation in learning */
+            challenge: string;
+            /** @description 1 = a minor challenge, 5 = a major one. */
+            rating: number;
+        };
+        ApplicationInput: {
+            city: string;
+            /** @description ISO 3166-1 alpha-2 code. */
+            country: string;
+            /** Format: uri */
+            website?: string | null;
+            mayor: components["schemas"]["Mayor"];
+            contact: components["schemas"]["ApplicationContact"];
+            /** @enum {string} */
+            languageOfCommunication: "en" | "fr";
+            /** Format: int64 */
+            population?: number | null;
+            areaKm2?: number | null;
+            gdpPerCapitaCityUsd?: number | null;
+            gdpPerCapitaCountryUsd?: number | null;
+            schoolingYearsMen?: number | null;
+            schoolingYearsWomen?: number | null;
+            /** @description At most 200 words. */
+            motivation: string;
+            /** @description At most 200 words. */
+            implementation: string;
+            challenges?: components["schemas"]["ChallengeRating"][];
+            interests?: string | null;
+            expertise?: string | null;
+            /** @description Commitment to the network's founding declaration; must be true. */
+            commitsToDeclaration: boolean;
+        };
+        ApplicationStep: {
+            /** @enum {string} */
+            step: "SUBMITTED" | "ENDORSED" | "RECOMMENDED" | "NOT_RECOMMENDED" | "ADMITTED" | "REJECTED";
+            /**
+             * Format: date
+             * @description The date of the step itself (e.g. the endorsement letter's).
+             */
+            date: string;
+            /** @description Signatory, the jury's note or the reason of a rejection. */
+            detail?: string | null;
+            /** @description Who recorded it. */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            at: string;
+        };
+        Application: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            callId: number;
+            /** @description The login of the user who applied. */
+            applicant: string;
+            state: components["schemas"]["ApplicationState"];
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * Format: int64
+             * @description The member city created on admission.
+             */
+            memberId?: number | null;
+            /** @description Every step so far, oldest first. */
+            steps: components["schemas"]["ApplicationStep"][];
+            input: components["schemas"]["ApplicationInput"];
+        };
+        ApplicationList: {
+            items: components["schemas"]["Application"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        EndorsementInput: {
+            /** Format: date */
+            date: string;
+            signatory: string;
+        };
+        RecommendationInput: {
+            recommended: boolean;
+            /** Format: date */
+            date: string;
+            note?: string | null;
+        };
+        DecisionInput: {
+            /** @enum {string} */
+            outcome: "ADMITTED" | "REJECTED";
+            /** Format: date */
+            date: string;
+            /** @description Required for a rejection. */
+            reason?: string | null;
+        };
         ImportReport: {
             dryRun: boolean;
             /** @description Data rows read (the header is not counted). */
             rowsRead: number;
             /** @description Rows that were (or, in a dry run, would be) stored. */
             rowsAccepted: number;
+            /** @description Records created (or that would be). */
+            created?: number;
+            /** @description Records changed (or that would be). */
+            updated?: number;
+            /** @description Rows equal to what is stored; nothing done. */
+            unchanged?: number;
             /** @description Rows that stop the import; none are stored while there is one. */
             errors: components["schemas"]["FieldError"][];
             /** @description Rows skipped without stopping the import. */
@@ -710,6 +1619,16 @@ export interface components {
         IdempotencyKey: string;
         /** @description Check the upload and report every problem without storing anything. */
         DryRun: boolean;
+        /** @description The member city's id. */
+        MemberId: number;
+        /** @description The focal point's id. */
+        FocalPointId: number;
+        /** @description The organisation's id. */
+        OrganisationId: number;
+        /** @description The call's id. */
+        CallId: number;
+        /** @description The application's id. */
+        ApplicationId: number;
     };
     requestBodies: never;
     headers: {
@@ -717,6 +1636,8 @@ export interface components {
         ContentLanguage: string;
         /** @description The version of the resource, for `If-Match`. */
         ETag: string;
+        /** @description Where the created resource is. */
+        Location: string;
     };
     pathItems: never;
 }
@@ -1333,6 +2254,1129 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description Start of a word of the name or local name. */
+                q?: string;
+                /** @description ISO 3166-1 alpha-2 code. */
+                country?: string;
+                /** @description UNESCO region. */
+                region?: components["schemas"]["RegionCode"];
+                /** @description Income group of the city's country (current edition). */
+                incomeGroup?: components["schemas"]["IncomeGroupCode"];
+                /** @description Membership status. */
+                status?: components["schemas"]["MemberStatus"];
+                /** @description Cities that care about this topic (1 to 12). */
+                topic?: number;
+                /** @description Joined in this year or later. */
+                joinedFrom?: number;
+                /** @description Joined in this year or earlier. */
+                joinedTo?: number;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description `name` (default), `country`, `yearJoined`, `population`; `-` in front for descending. */
+                sort?: string;
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of member cities (JSON), or every match as GeoJSON or CSV. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSummaryList"];
+                    "application/geo+json": components["schemas"]["MemberFeatureCollection"];
+                    /**
+                     * @example externalId,name,localName,country,population,areaKm2,yearJoined,status,website,latitude,longitude,languages,mayorName,mayorTitle,topics,lastProgressReport
+                     *     GNLC-CO-0001,Medellín,,CO,2533424,380.64,2015,MEMBER,https://www.medellin.gov.co,6.2442,-75.5812,es,,,1;10,
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+        };
+    };
+    createMember: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Medellín",
+                 *       "country": "CO",
+                 *       "yearJoined": 2015,
+                 *       "population": 2533424,
+                 *       "languages": [
+                 *         "es"
+                 *       ],
+                 *       "topics": [
+                 *         1,
+                 *         10
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MemberInput"];
+            };
+        };
+        responses: {
+            /** @description The new member city. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    importMembers: {
+        parameters: {
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example externalId,name,localName,country,population,areaKm2,yearJoined,status,website,latitude,longitude,languages,mayorName,mayorTitle,topics,lastProgressReport
+                 *     GNLC-CO-0001,Medellín,,CO,2533424,380.64,2015,MEMBER,https://www.medellin.gov.co,6.2442,-75.5812,es,,,1;10,
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run, what would be created, updated or left unchanged, and every bad row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The rows were stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "dryRun": false,
+                     *       "rowsRead": 2,
+                     *       "rowsAccepted": 2,
+                     *       "created": 1,
+                     *       "updated": 1,
+                     *       "unchanged": 0,
+                     *       "errors": [],
+                     *       "warnings": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listOverdueMembers: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of overdue members. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSummaryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member city, with its `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInput"];
+            };
+        };
+        responses: {
+            /** @description The updated member city, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    updateMemberProfile: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The member city with the new profile and `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listMemberStatusChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusChangeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    changeMemberStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "SUSPEND",
+                 *       "date": "2026-11-01",
+                 *       "reason": "No contact with the focal point for two years."
+                 *     }
+                 */
+                "application/json": components["schemas"]["StatusChangeInput"];
+            };
+        };
+        responses: {
+            /** @description The recorded change. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusChange"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listProgressReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordProgressReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "receivedOn": "2026-06-30",
+                 *       "link": "https://example.org/reports/medellin-2026.pdf"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgressReportInput"];
+            };
+        };
+        responses: {
+            /** @description The recorded report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listFocalPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The focal points. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addFocalPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Ana Gómez",
+                 *       "role": "Director of lifelong learning",
+                 *       "email": "ana.gomez@example.org",
+                 *       "preferredLanguage": "es"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FocalPointInput"];
+            };
+        };
+        responses: {
+            /** @description The new focal point. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    updateFocalPoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+                /** @description The focal point's id. */
+                focalPointId: components["parameters"]["FocalPointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FocalPointInput"];
+            };
+        };
+        responses: {
+            /** @description The updated focal point, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FocalPoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    removeFocalPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+                /** @description The focal point's id. */
+                focalPointId: components["parameters"]["FocalPointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMyCities: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cities (often one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberSummaryList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listOrganisations: {
+        parameters: {
+            query?: {
+                /** @description Start of a word of the name. */
+                q?: string;
+                /** @description Only organisations of this kind. */
+                kind?: components["schemas"]["OrganisationKind"];
+                /** @description ISO 3166-1 alpha-2 code. */
+                country?: string;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description `name` (default), `kind`, `country`; `-` in front for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of organisations, or every match as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationList"];
+                    /**
+                     * @example externalId,name,kind,country,website,contactName,contactRole,contactEmail,contactPhone
+                     *     ORG-UIL,UNESCO Institute for Lifelong Learning,INTERNATIONAL_ORGANISATION,DE,https://www.uil.unesco.org,,,,
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+        };
+    };
+    createOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "UNESCO Institute for Lifelong Learning",
+                 *       "kind": "INTERNATIONAL_ORGANISATION",
+                 *       "country": "DE",
+                 *       "website": "https://www.uil.unesco.org"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganisationInput"];
+            };
+        };
+        responses: {
+            /** @description The new organisation. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    importOrganisations: {
+        parameters: {
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example externalId,name,kind,country,website,contactName,contactRole,contactEmail,contactPhone
+                 *     ORG-UIL,UNESCO Institute for Lifelong Learning,INTERNATIONAL_ORGANISATION,DE,https://www.uil.unesco.org,,,,
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The rows were stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's id. */
+                organisationId: components["parameters"]["OrganisationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation, with its `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The organisation's id. */
+                organisationId: components["parameters"]["OrganisationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationInput"];
+            };
+        };
+        responses: {
+            /** @description The updated organisation, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listMembershipCalls: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipCallList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    createMembershipCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Call for applications 2027",
+                 *       "opensOn": "2027-01-15",
+                 *       "closesOn": "2027-04-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MembershipCallInput"];
+            };
+        };
+        responses: {
+            /** @description The new call. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipCall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getMembershipCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipCall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    submitApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The call's id. */
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationInput"];
+            };
+        };
+        responses: {
+            /** @description The application, as submitted. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                /** @description Only applications to this call. */
+                callId?: number;
+                /** @description Only applications in this state. */
+                state?: components["schemas"]["ApplicationState"];
+                /** @description ISO 3166-1 alpha-2 code. */
+                country?: string;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of applications, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application's id. */
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application with every step so far. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordEndorsement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application's id. */
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2027-03-01",
+                 *       "signatory": "Secretary-General of the National Commission"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EndorsementInput"];
+            };
+        };
+        responses: {
+            /** @description The application, now endorsed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordRecommendation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application's id. */
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "recommended": true,
+                 *       "date": "2027-06-15",
+                 *       "note": "Strong lifelong-learning strategy."
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecommendationInput"];
+            };
+        };
+        responses: {
+            /** @description The application with the recommendation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application's id. */
+                applicationId: components["parameters"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "ADMITTED",
+                 *       "date": "2027-09-01"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DecisionInput"];
+            };
+        };
+        responses: {
+            /** @description The decided application (with `decision.memberId` when admitted). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

@@ -1,0 +1,4 @@
+package org.learningcities.members;
+
+/** Membership status of a city. */
+public enum MemberStatus { MEMBER, SUSPENDED, WITHDRAWN }
