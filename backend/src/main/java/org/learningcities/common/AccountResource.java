@@ -25,6 +25,9 @@ public class AccountResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    Caller caller;
+
     @ConfigProperty(name = "lc.spa.oidc-url")
     String spaOidcUrl;
 
@@ -39,15 +42,13 @@ public class AccountResource {
     @Authenticated
     public CurrentUser me() {
         List<String> roles = Roles.ALL.stream().filter(identity::hasRole).toList();
-        String username = identity.getPrincipal().getName();
         String name = null;
         String email = null;
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            username = token.getClaim("preferred_username") != null ? token.getClaim("preferred_username") : username;
             name = token.getClaim("name");
             email = token.getClaim("email");
         }
-        return new CurrentUser(username, name, email, roles);
+        return new CurrentUser(caller.username(), name, email, roles);
     }
 
     @GET

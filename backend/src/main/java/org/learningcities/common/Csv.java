@@ -105,4 +105,31 @@ public final class Csv {
         }
         return records;
     }
+
+    /** Writes a header and rows as RFC 4180 CSV (CRLF line ends; fields quoted only when needed). */
+    public static String write(List<String> header, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        appendRecord(out, header);
+        for (List<String> row : rows) {
+            appendRecord(out, row);
+        }
+        return out.toString();
+    }
+
+    private static void appendRecord(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String field = fields.get(i) == null ? "" : fields.get(i);
+            boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+                    || field.indexOf('\r') >= 0 || !field.equals(field.trim());
+            if (quote) {
+                out.append('"').append(field.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(field);
+            }
+        }
+        out.append("\r\n");
+    }
 }

@@ -84,6 +84,26 @@ public class CountryService {
         return views(List.of(country), language, IncomeGroupEdition.current()).get(0);
     }
 
+    /** The views of the given countries, by ISO code (for other areas that show countries). */
+    public Map<String, CountryView> viewsByIso2(java.util.Collection<String> iso2s, Language language) {
+        if (iso2s.isEmpty()) {
+            return Map.of();
+        }
+        List<Country> countries = Country.list("iso2 in ?1", new java.util.HashSet<>(iso2s));
+        Map<String, CountryView> views = new HashMap<>();
+        views(countries, language, IncomeGroupEdition.current()).forEach(v -> views.put(v.iso2(), v));
+        return views;
+    }
+
+    /** Refuses an unknown country code with a field error. */
+    public static String requireCountry(String iso2, String field) {
+        String code = iso2 == null ? "" : iso2.trim().toUpperCase(Locale.ROOT);
+        if (code.length() != 2 || Country.findById(code) == null) {
+            throw ProblemException.validation(field, "'" + iso2 + "' is not an ISO 3166-1 alpha-2 country code");
+        }
+        return code;
+    }
+
     private Country find(String iso2) {
         Country country = iso2 == null ? null : Country.findById(iso2.toUpperCase(Locale.ROOT));
         if (country == null) {

@@ -1,0 +1,385 @@
+package org.learningcities.members;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.learningcities.common.Caller;
+import org.learningcities.common.Language;
+import org.learningcities.common.Page;
+import org.learningcities.common.PageRequest;
+import org.learningcities.common.ProblemException;
+import org.learningcities.common.Roles;
+import org.learningcities.common.Versions;
+import org.learningcities.members.MemberViews.CountryRef;
+import org.learningcities.members.MemberViews.LocalizedProfile;
+import org.learningcities.members.MemberViews.Mayor;
+import org.learningcities.members.MemberViews.Member;
+import org.learningcities.members.MemberViews.MemberInput;
+import org.learningcities.members.MemberViews.MemberProfileInput;
+import org.learningcities.members.MemberViews.MemberSummary;
+import org.learningcities.members.MemberViews.ProfileTextView;
+import org.learningcities.members.MemberViews.StatusAction;
+import org.learningcities.members.MemberViews.StatusChangeInput;
+import org.learningcities.members.MemberViews.StatusChangeView;
+import org.learningcities.reference.CountryService;
+import org.learningcities.reference.IncomeGroup;
+import org.learningcities.reference.IncomeGroupEdition;
+import org.learningcities.reference.ReferenceViews.CountryView;
+import org.learningcities.reference.UnescoRegion;
+
+/** The member-city directory: records, profiles, status history and who may change them. */
+@ApplicationScoped
+public class MemberService {
+
+    /** Directory filters, as the list, map and CSV views share them. */
+    public record Filter(String q, String country, UnescoRegion.Code region, IncomeGroup.Code incomeGroup,
+                         MemberStatus status, Integer topic, Integer joinedFrom, Integer joinedTo) {
+    }
+
+    static final Map<String, String> SORT_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        SORT_COLUMNS.put("name", "m.name");
+        SORT_COLUMNS.put("country", "m.countryIso2");
+        SORT_COLUMNS.put("yearJoined", "m.yearJoined");
+        SORT_COLUMNS.put("population", "m.population");
+    }
+
+    @Inject
+    CountryService countries;
+
+    @Inject
+    Caller caller;
+
+    // ---- reading
+
+    public Page<MemberSummary> list(Filter filter, PageRequest paging, Language language) {
+        Query query = query(filter);
+        long total = MemberCity.count(query.from, query.parameters);
+        List<MemberCity> cities = MemberCity.<MemberCity>find(query.from + " order by " + paging.orderBy() + ", m.id", query.parameters)
+                .range(paging.offset(), paging.offset() + paging.size() - 1).list();
+        return Page.of(summaries(cities, language), paging, total);
+    }
+
+    /** Every match, for the map and the CSV export. */
+    public List<MemberCity> all(Filter filter) {
+        Query query = query(filter);
+        return MemberCity.<MemberCity>find(query.from + " order by m.name, m.id", query.parameters).list();
+    }
+
+    public Member get(long id, Language language) {
+        return view(find(id), language);
+    }
+
+    public Page<MemberSummary> overdue(PageRequest paging, Language language) {
+        LocalDate today = LocalDate.now();
+        String where = "status = ?1 and nextReportDue < ?2";
+        long total = MemberCity.count(where, MemberStatus.MEMBER, today);
+        List<MemberCity> cities = MemberCity.<MemberCity>find(where + " order by nextReportDue, name", MemberStatus.MEMBER, today)
+                .range(paging.offset(), paging.offset() + paging.size() - 1).list();
+        return Page.of(summaries(cities, language), paging, total);
+    }
+
+    /** The cities whose focal-point records are linked to the caller's login. */
+    public List<MemberSummary> citiesOfCaller(Language language) {
+        List<MemberCity> cities = MemberCity.list(
+                "id in (select f.memberId from FocalPoint f where f.username = ?1) order by name", caller.username());
+        return summaries(cities, language);
+    }
+
+    // ---- writing
+
+    @Transactional
+    public Member create(MemberInput input, Language language) {
+        MemberCity city = new MemberCity();
+        city.status = MemberStatus.MEMBER;
+        applyRecord(city, input);
+        checkUnique(city);
+        city.persist();
+        recordStatus(city, null, MemberStatus.MEMBER, LocalDate.now(), "Added to the directory");
+        return view(city, language);
+    }
+
+    /** Adds a city admitted through a membership application; its year joined is the decision's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MemberCity admit(MemberInput input, LocalDate decisionDate, String reason) {
+        MemberCity city = new MemberCity();
+        city.status = MemberStatus.MEMBER;
+        applyRecord(city, input);
+        city.yearJoined = decisionDate.getYear();
+        city.refreshReportDue();
+        checkUnique(city);
+        city.persist();
+        recordStatus(city, null, MemberStatus.MEMBER, decisionDate, reason);
+        return city;
+    }
+
+    @Transactional
+    public Member update(long id, String ifMatch, MemberInput input, Language language) {
+        MemberCity city = find(id);
+        Versions.requireMatch(ifMatch, city.version, "Member city " + id);
+        applyRecord(city, input);
+        checkUnique(city);
+        city.flush();
+        return view(city, language);
+    }
+
+    @Transactional
+    public Member updateProfile(long id, String ifMatch, MemberProfileInput input, Language language) {
+        MemberCity city = find(id);
+        requireSecretariatOrFocalPointOf(city.id);
+        Versions.requireMatch(ifMatch, city.version, "Member city " + id);
+        applyProfile(city, input);
+        city.flush();
+        return view(city, language);
+    }
+
+    @Transactional
+    public StatusChangeView changeStatus(long id, StatusChangeInput input) {
+        MemberCity city = MemberCity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (city == null) {
+            throw ProblemException.notFound("There is no member city " + id + ".");
+        }
+        MemberStatus target = switch (input.action()) {
+            case SUSPEND -> city.status == MemberStatus.MEMBER ? MemberStatus.SUSPENDED : null;
+            case REINSTATE -> city.status != MemberStatus.MEMBER ? MemberStatus.MEMBER : null;
+            case WITHDRAW -> city.status != MemberStatus.WITHDRAWN ? MemberStatus.WITHDRAWN : null;
+        };
+        if (target == null) {
+            throw ProblemException.conflict("A city that is " + city.status + " cannot be " + pastTense(input.action()) + ".");
+        }
+        StatusChange change = recordStatus(city, city.status, target, input.date(), input.reason());
+        city.status = target;
+        city.flush();
+        return statusView(change);
+    }
+
+    public Page<StatusChangeView> statusHistory(long id) {
+        find(id);
+        List<StatusChangeView> changes = StatusChange.<StatusChange>list("memberId = ?1 order by id", id).stream()
+                .map(MemberService::statusView).toList();
+        return Page.all(changes);
+    }
+
+    StatusChange recordStatus(MemberCity city, MemberStatus from, MemberStatus to, LocalDate date, String reason) {
+        StatusChange change = new StatusChange();
+        change.memberId = city.id;
+        change.fromStatus = from;
+        change.toStatus = to;
+        change.date = date;
+        change.reason = reason;
+        change.recordedBy = caller.recordedBy();
+        change.persist();
+        return change;
+    }
+
+    // ---- who may do what
+
+    public MemberCity find(long id) {
+        MemberCity city = MemberCity.findById(id);
+        if (city == null) {
+            throw ProblemException.notFound("There is no member city " + id + ".");
+        }
+        return city;
+    }
+
+    public boolean isFocalPointOf(long memberId) {
+        return caller.hasRole(Roles.FOCAL_POINT) && caller.username() != null
+                && FocalPoint.count("memberId = ?1 and username = ?2", memberId, caller.username()) > 0;
+    }
+
+    /** The secretariat may change any city; a focal point only the cities linked to their login. */
+    public void requireSecretariatOrFocalPointOf(long memberId) {
+        if (!caller.isSecretariat() && !isFocalPointOf(memberId)) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "Only the secretariat or a focal point of this city may do this.", null);
+        }
+    }
+
+    // ---- mapping
+
+    void applyRecord(MemberCity city, MemberInput input) {
+        city.externalId = blankToNull(input.externalId());
+        city.name = input.name().trim();
+        city.countryIso2 = CountryService.requireCountry(input.country(), "country");
+        city.yearJoined = input.yearJoined();
+        int nextYear = LocalDate.now().getYear() + 1;
+        if (city.yearJoined > nextYear) {
+            throw ProblemException.validation("yearJoined", "must not be after " + nextYear);
+        }
+        applyProfile(city, input.profileFields());
+    }
+
+    void applyProfile(MemberCity city, MemberProfileInput input) {
+        city.localName = blankToNull(input.localName());
+        city.population = input.population();
+        city.areaKm2 = input.areaKm2();
+        city.website = blankToNull(input.website());
+        if ((input.latitude() == null) != (input.longitude() == null)) {
+            throw ProblemException.validation(input.latitude() == null ? "latitude" : "longitude",
+                    "latitude and longitude go together");
+        }
+        city.latitude = input.latitude();
+        city.longitude = input.longitude();
+        city.languages = input.languages() == null ? "" : String.join(",", new java.util.LinkedHashSet<>(input.languages()));
+        city.mayorName = input.mayor() == null ? null : input.mayor().name().trim();
+        city.mayorTitle = input.mayor() == null ? null : blankToNull(input.mayor().title());
+        city.topics.clear();
+        if (input.topics() != null) {
+            city.topics.addAll(input.topics());
+        }
+        city.profile.clear();
+        if (input.profile() != null) {
+            input.profile().forEach((language, text) -> {
+                if (text != null) {
+                    ProfileText stored = new ProfileText(blankToNull(text.visionAndMotivation()),
+                            blankToNull(text.challengesAndGoals()), blankToNull(text.planAndImplementation()));
+                    if (!stored.isEmpty()) {
+                        city.profile.put(language, stored);
+                    }
+                }
+            });
+        }
+        city.refreshReportDue();
+    }
+
+    private void checkUnique(MemberCity city) {
+        if (MemberCity.count("countryIso2 = ?1 and name = ?2 and id <> ?3", city.countryIso2, city.name,
+                city.id == null ? -1L : city.id) > 0) {
+            throw ProblemException.conflict("There is already a member city " + city.name + " in " + city.countryIso2 + ".");
+        }
+        if (city.externalId != null && MemberCity.count("externalId = ?1 and id <> ?2", city.externalId,
+                city.id == null ? -1L : city.id) > 0) {
+            throw ProblemException.conflict("The externalId " + city.externalId + " is already used by another city.");
+        }
+    }
+
+    public Member view(MemberCity city, Language language) {
+        CountryView country = countries.viewsByIso2(List.of(city.countryIso2), language).get(city.countryIso2);
+        Map<String, ProfileTextView> profile = new TreeMap<>();
+        city.profile.forEach((lang, text) -> profile.put(lang,
+                new ProfileTextView(text.visionAndMotivation, text.challengesAndGoals, text.planAndImplementation)));
+        LocalDate today = LocalDate.now();
+        return new Member(city.id, city.externalId, city.name, city.localName, countryRef(country), country.unescoRegion(),
+                country.incomeGroup(), city.population, city.areaKm2, city.yearJoined, city.status, city.website,
+                city.latitude, city.longitude, city.languageList(),
+                city.mayorName == null ? null : new Mayor(city.mayorName, city.mayorTitle),
+                new ArrayList<>(new TreeSet<>(city.topics)), profile, localized(city, language),
+                city.lastProgressReport, city.nextReportDue, city.reportOverdue(today), city.version);
+    }
+
+    public List<MemberSummary> summaries(Collection<MemberCity> cities, Language language) {
+        Map<String, CountryView> countryViews = countries.viewsByIso2(cities.stream().map(c -> c.countryIso2).toList(), language);
+        LocalDate today = LocalDate.now();
+        return cities.stream().map(city -> {
+            CountryView country = countryViews.get(city.countryIso2);
+            return new MemberSummary(city.id, city.externalId, city.name, city.localName, countryRef(country),
+                    country.unescoRegion(), country.incomeGroup(), city.population, city.yearJoined, city.status,
+                    city.latitude, city.longitude, new ArrayList<>(new TreeSet<>(city.topics)), city.nextReportDue,
+                    city.reportOverdue(today));
+        }).toList();
+    }
+
+    /** The narrative in the chosen language, else English, else any language the city wrote in. */
+    static LocalizedProfile localized(MemberCity city, Language language) {
+        if (city.profile.isEmpty()) {
+            return null;
+        }
+        String wanted = language.code();
+        String shown = city.profile.containsKey(wanted) ? wanted
+                : city.profile.containsKey("en") ? "en" : city.profile.keySet().iterator().next();
+        ProfileText text = city.profile.get(shown);
+        return new LocalizedProfile(shown, !shown.equals(wanted), text.visionAndMotivation, text.challengesAndGoals,
+                text.planAndImplementation);
+    }
+
+    private static CountryRef countryRef(CountryView country) {
+        return new CountryRef(country.iso2(), country.name());
+    }
+
+    static StatusChangeView statusView(StatusChange change) {
+        return new StatusChangeView(change.id, change.fromStatus, change.toStatus, change.date, change.reason,
+                change.recordedBy, change.recordedAt == null ? java.time.Instant.now() : change.recordedAt);
+    }
+
+    private static String pastTense(StatusAction action) {
+        return switch (action) {
+            case SUSPEND -> "suspended";
+            case REINSTATE -> "reinstated";
+            case WITHDRAW -> "withdrawn";
+        };
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+
+    // ---- the directory query
+
+    private record Query(String from, Parameters parameters) {
+    }
+
+    private Query query(Filter filter) {
+        StringBuilder where = new StringBuilder("from MemberCity m where 1 = 1");
+        Parameters parameters = new Parameters();
+        if (filter.q() != null && !filter.q().isBlank()) {
+            // The name columns' collation ignores case and accents, so LIKE does too.
+            String text = filter.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" and (m.name like :prefix or m.name like :wordPrefix or m.localName like :prefix"
+                    + " or m.localName like :wordPrefix)");
+            parameters.and("prefix", text + "%").and("wordPrefix", "% " + text + "%");
+        }
+        if (filter.country() != null && !filter.country().isBlank()) {
+            where.append(" and m.countryIso2 = :country");
+            parameters.and("country", filter.country().trim().toUpperCase(Locale.ROOT));
+        }
+        if (filter.region() != null) {
+            where.append(" and m.countryIso2 in (select c.iso2 from Country c where c.unescoRegion = :region)");
+            parameters.and("region", filter.region().name());
+        }
+        if (filter.incomeGroup() != null) {
+            where.append(" and m.countryIso2 in (select g.countryIso2 from CountryIncomeGroup g"
+                    + " where g.editionCode = :edition and g.incomeGroup = :group)");
+            parameters.and("edition", IncomeGroupEdition.current().map(e -> e.code).orElse(""))
+                    .and("group", filter.incomeGroup().name());
+        }
+        if (filter.status() != null) {
+            where.append(" and m.status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.topic() != null) {
+            where.append(" and :topic member of m.topics");
+            parameters.and("topic", filter.topic());
+        }
+        if (filter.joinedFrom() != null) {
+            where.append(" and m.yearJoined >= :joinedFrom");
+            parameters.and("joinedFrom", filter.joinedFrom());
+        }
+        if (filter.joinedTo() != null) {
+            where.append(" and m.yearJoined <= :joinedTo");
+            parameters.and("joinedTo", filter.joinedTo());
+        }
+        return new Query(where.toString(), parameters);
+    }
+}
