@@ -1,16 +1,35 @@
+import { lazy } from 'react'
 import { Route, Routes } from 'react-router'
-import { AREAS, Layout } from './components/Layout'
+import { COMING_SOON_AREAS, Layout } from './components/Layout'
 import { ComingSoonPage } from './pages/ComingSoonPage'
 import { HomePage } from './pages/HomePage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ReferencePage } from './pages/ReferencePage'
+
+// Each area is its own chunk, fetched on first visit, so the first page stays small.
+const DirectoryPage = lazy(() => import('./members/DirectoryPage').then((module) => ({ default: module.DirectoryPage })))
+const MemberPage = lazy(() => import('./members/MemberPage').then((module) => ({ default: module.MemberPage })))
+const OrganisationsPage = lazy(() => import('./organisations/OrganisationsPage').then((module) => ({ default: module.OrganisationsPage })))
+const ApplyPage = lazy(() => import('./applications/ApplyPage').then((module) => ({ default: module.ApplyPage })))
+const MyApplicationsPage = lazy(() => import('./applications/MyApplicationsPage').then((module) => ({ default: module.MyApplicationsPage })))
+const QueuePage = lazy(() => import('./applications/QueuePage').then((module) => ({ default: module.QueuePage })))
+const ApplicationDetailPage = lazy(() =>
+  import('./applications/ApplicationDetailPage').then((module) => ({ default: module.ApplicationDetailPage })),
+)
 
 export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
-        {AREAS.map((area) => (
+        <Route path="members" element={<DirectoryPage />} />
+        <Route path="members/:id" element={<MemberPage />} />
+        <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="apply" element={<ApplyPage />} />
+        <Route path="my-applications" element={<MyApplicationsPage />} />
+        <Route path="applications" element={<QueuePage />} />
+        <Route path="applications/:id" element={<ApplicationDetailPage />} />
+        {COMING_SOON_AREAS.map((area) => (
           <Route key={area} path={area} element={<ComingSoonPage area={area} />} />
         ))}
         <Route path="reference" element={<ReferencePage />} />

@@ -39,3 +39,19 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   if (result.response.ok) return result.data as T
   throw toApiProblem(result.response, result.error)
 }
+
+/** The data of a successful answer with its ETag, for a later `If-Match`. */
+export type Versioned<T> = { data: T; etag: string }
+
+/**
+ * Like `unwrap`, and keeps the ETag. Falls back to the version in quotes, which is what the API
+ * sends as ETag, in case a proxy dropped the header.
+ */
+export function unwrapVersioned<T extends { version: number }>(result: {
+  data?: T
+  error?: unknown
+  response: Response
+}): Versioned<T> {
+  const data = unwrap(result)
+  return { data, etag: result.response.headers.get('ETag') ?? `"${data.version}"` }
+}

@@ -43,3 +43,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 export function useAuth(): AuthState {
   return useContext(AuthContext)
 }
+
+/** Whether the logged-in user has this realm role (false while starting or logged out). */
+export function useHasRole(role: Schemas['Role']): boolean {
+  const auth = useAuth()
+  return auth.status === 'authenticated' && auth.user.roles.includes(role)
+}

@@ -1,24 +1,35 @@
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
+import { useAuth, useHasRole } from '../auth/AuthProvider'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { UserMenu } from './UserMenu'
 
-export const AREAS = ['members', 'clusters', 'fund', 'toolkits'] as const
-export type Area = (typeof AREAS)[number]
+/** Areas whose features are still to come: they show a "being built" page. */
+export const COMING_SOON_AREAS = ['clusters', 'fund', 'toolkits'] as const
+export type ComingSoonArea = (typeof COMING_SOON_AREAS)[number]
 
-const NAVIGATION = [
-  { to: '/', key: 'home' },
-  ...AREAS.map((area) => ({ to: `/${area}`, key: area })),
-  { to: '/reference', key: 'reference' },
-] as const
+type NavItem = { to: string; key: 'home' | 'members' | 'organisations' | 'apply' | 'myApplications' | 'applications' | ComingSoonArea | 'reference' }
 
 export function Layout() {
   const { t } = useTranslation()
+  const loggedIn = useAuth().status === 'authenticated'
+  const isSecretariat = useHasRole('secretariat')
 
   useEffect(() => {
     document.title = t('app.name')
   }, [t])
+
+  const navigation: NavItem[] = [
+    { to: '/', key: 'home' },
+    { to: '/members', key: 'members' },
+    { to: '/organisations', key: 'organisations' },
+    { to: '/apply', key: 'apply' },
+    ...(loggedIn ? [{ to: '/my-applications', key: 'myApplications' } as const] : []),
+    ...(isSecretariat ? [{ to: '/applications', key: 'applications' } as const] : []),
+    ...COMING_SOON_AREAS.map((area) => ({ to: `/${area}`, key: area })),
+    { to: '/reference', key: 'reference' },
+  ]
 
   return (
     <>
@@ -29,7 +40,7 @@ export function Layout() {
         <p className="product-name">{t('app.name')}</p>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAVIGATION.map(({ to, key }) => (
+            {navigation.map(({ to, key }) => (
               <li key={key}>
                 <NavLink to={to} end={to === '/'} data-testid={`nav-${key}`}>
                   {t(`nav.${key}`)}
@@ -42,7 +53,10 @@ export function Layout() {
         <UserMenu />
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {/* Areas are loaded on first visit (see App.tsx): this shows while one arrives. */}
+        <Suspense fallback={<p role="status">{t('status.loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   )

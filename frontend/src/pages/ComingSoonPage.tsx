@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
-import type { Area } from '../components/Layout'
+import type { ComingSoonArea } from '../components/Layout'
 
 /** The page of an area whose features are still to come. */
-export function ComingSoonPage({ area }: { area: Area }) {
+export function ComingSoonPage({ area }: { area: ComingSoonArea }) {
   const { t } = useTranslation()
   return (
     <>

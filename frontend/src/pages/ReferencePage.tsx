@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap, type Schemas } from '../api/client'
-import { ProblemMessage } from '../components/ProblemMessage'
-import { useLoad, type LoadState } from '../components/useLoad'
+import { Loaded } from '../components/Loaded'
+import { useLoad } from '../components/useLoad'
 import { currentLanguage, type Language } from '../i18n'
 
 type RegionWithCountries = { region: Schemas['Region']; countries: Schemas['CountryList'] }
@@ -91,19 +90,4 @@ function CountriesByRegion({ language }: { language: Language }) {
       </Loaded>
     </section>
   )
-}
-
-/** Loading, error and empty states around the content of a loaded resource. */
-function Loaded<T>(props: {
-  state: LoadState<T>
-  isEmpty: (data: T) => boolean
-  empty: string
-  children: (data: T) => ReactNode
-}) {
-  const { t } = useTranslation()
-  const { state } = props
-  if (state.status === 'loading') return <p role="status">{t('status.loading')}</p>
-  if (state.status === 'failed') return <ProblemMessage error={state.error} />
-  if (props.isEmpty(state.data)) return <p>{props.empty}</p>
-  return <>{props.children(state.data)}</>
 }

@@ -90,8 +90,22 @@ public class ProblemMappers {
                 if (node.getKind() == ElementKind.METHOD) {
                     continue;
                 }
-                if (node.getName() != null) {
-                    names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+                if (node.getKind() == ElementKind.CONTAINER_ELEMENT && !names.isEmpty()) {
+                    // An element of a list or map: topics[0], profile.fr
+                    String position = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                            : node.getKey() != null ? "." + node.getKey() : "";
+                    names.set(names.size() - 1, names.get(names.size() - 1) + position);
+                } else if (node.getName() != null) {
+                    String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                            : node.getKey() != null ? "." + node.getKey() : "";
+                    String last = names.isEmpty() ? "" : names.get(names.size() - 1);
+                    if (!index.isEmpty() && !names.isEmpty() && !last.endsWith("]") && !last.endsWith("." + node.getKey())) {
+                        // Bean Validation puts the index on the node after the collection: move it back.
+                        names.set(names.size() - 1, last + index);
+                        names.add(node.getName());
+                    } else {
+                        names.add(node.getName());
+                    }
                 }
             }
             // method.parameter is a query/path parameter (400); deeper paths are inside the JSON body (422).

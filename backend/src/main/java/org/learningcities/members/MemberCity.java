@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.hibernate.annotations.BatchSize;
 
 /** A member city of the network. */
 @Entity
@@ -62,12 +63,15 @@ public class MemberCity extends PanacheEntityBase {
     @Version
     public int version;
 
+    // Lists and imports touch many cities' collections: fetch them in large batches, not one by one.
     @ElementCollection
+    @BatchSize(size = 500)
     @CollectionTable(name = "member_topic", joinColumns = @JoinColumn(name = "member_id"))
     @Column(name = "topic_number")
     public Set<Integer> topics = new TreeSet<>();
 
     @ElementCollection
+    @BatchSize(size = 500)
     @CollectionTable(name = "member_profile", joinColumns = @JoinColumn(name = "member_id"))
     @MapKeyColumn(name = "language")
     public Map<String, ProfileText> profile = new TreeMap<>();

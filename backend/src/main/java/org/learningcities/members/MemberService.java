@@ -80,6 +80,17 @@ public class MemberService {
         return MemberCity.<MemberCity>find(query.from + " order by m.name, m.id", query.parameters).list();
     }
 
+    /** Id, name, country, UNESCO region, status, year joined, longitude, latitude of every match that has a location. */
+    public List<Object[]> mapPoints(Filter filter) {
+        Query query = query(filter);
+        var select = MemberCity.getEntityManager().createQuery(
+                "select m.id, m.name, m.countryIso2, c.unescoRegion, m.status, m.yearJoined, m.longitude, m.latitude "
+                        + query.from.replace("from MemberCity m where", "from MemberCity m join Country c on c.iso2 = m.countryIso2 where")
+                        + " and m.latitude is not null order by m.name, m.id", Object[].class);
+        query.parameters.map().forEach(select::setParameter);
+        return select.getResultList();
+    }
+
     public Member get(long id, Language language) {
         return view(find(id), language);
     }
@@ -172,6 +183,44 @@ public class MemberService {
         List<StatusChangeView> changes = StatusChange.<StatusChange>list("memberId = ?1 order by id", id).stream()
                 .map(MemberService::statusView).toList();
         return Page.all(changes);
+    }
+
+    @Transactional
+    public MemberViews.ProgressReportView recordProgressReport(long id, MemberViews.ProgressReportInput input) {
+        MemberCity city = MemberCity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (city == null) {
+            throw ProblemException.notFound("There is no member city " + id + ".");
+        }
+        requireSecretariatOrFocalPointOf(id);
+        if (input.receivedOn().isAfter(LocalDate.now())) {
+            throw ProblemException.validation("receivedOn", "must not be in the future");
+        }
+        ProgressReport report = new ProgressReport();
+        report.memberId = id;
+        report.receivedOn = input.receivedOn();
+        report.link = blankToNull(input.link());
+        report.note = blankToNull(input.note());
+        report.recordedBy = caller.recordedBy();
+        report.persist();
+        if (city.lastProgressReport == null || input.receivedOn().isAfter(city.lastProgressReport)) {
+            city.lastProgressReport = input.receivedOn();
+            city.refreshReportDue();
+        }
+        city.flush();
+        return reportView(report);
+    }
+
+    public MemberViews.ProgressReportList progressReports(long id) {
+        MemberCity city = find(id);
+        List<MemberViews.ProgressReportView> reports = ProgressReport.<ProgressReport>list(
+                "memberId = ?1 order by receivedOn desc, id desc", id).stream().map(MemberService::reportView).toList();
+        return new MemberViews.ProgressReportList(reports, 1, Math.max(reports.size(), 1), reports.size(),
+                city.nextReportDue, city.reportOverdue(LocalDate.now()));
+    }
+
+    private static MemberViews.ProgressReportView reportView(ProgressReport r) {
+        return new MemberViews.ProgressReportView(r.id, r.receivedOn, r.link, r.note, r.recordedBy,
+                r.recordedAt);
     }
 
     StatusChange recordStatus(MemberCity city, MemberStatus from, MemberStatus to, LocalDate date, String reason) {
@@ -312,7 +361,7 @@ public class MemberService {
 
     static StatusChangeView statusView(StatusChange change) {
         return new StatusChangeView(change.id, change.fromStatus, change.toStatus, change.date, change.reason,
-                change.recordedBy, change.recordedAt == null ? java.time.Instant.now() : change.recordedAt);
+                change.recordedBy, change.recordedAt);
     }
 
     private static String pastTense(StatusAction action) {

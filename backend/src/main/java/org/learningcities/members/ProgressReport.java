@@ -25,6 +25,6 @@ public class ProgressReport extends PanacheEntityBase {
     public String note;
     @Column(name = "recorded_by")
     public String recordedBy;
-    @Column(name = "recorded_at", insertable = false, updatable = false)
-    public Instant recordedAt;
+    @Column(name = "recorded_at", updatable = false)
+    public Instant recordedAt = Instant.now();
 }

@@ -32,6 +32,6 @@ public class StatusChange extends PanacheEntityBase {
     public String reason;
     @Column(name = "recorded_by")
     public String recordedBy;
-    @Column(name = "recorded_at", insertable = false, updatable = false)
-    public Instant recordedAt;
+    @Column(name = "recorded_at", updatable = false)
+    public Instant recordedAt = Instant.now();
 }

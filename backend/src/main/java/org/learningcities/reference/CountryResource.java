@@ -18,12 +18,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
-import java.util.Locale;
 import org.learningcities.common.Language;
 import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
-import org.learningcities.common.Problem;
-import org.learningcities.common.ProblemException;
+import org.learningcities.common.QueryParams;
 import org.learningcities.common.RequestLanguage;
 import org.learningcities.common.Roles;
 import org.learningcities.common.Versions;
@@ -55,8 +53,8 @@ public class CountryResource {
                                   @QueryParam("sort") String sort, @QueryParam("lang") String lang) {
         Language language = requestLanguage.resolve(lang, headers, COUNTRY_LANGUAGES);
         PageRequest paging = PageRequest.of(page, size, sort, CountryService.sortColumns(language), "name");
-        return countries.list(q, parse(UnescoRegion.Code.class, "region", region),
-                parse(IncomeGroup.Code.class, "incomeGroup", incomeGroup), paging, language);
+        return countries.list(q, QueryParams.enumValue(UnescoRegion.Code.class, "region", region),
+                QueryParams.enumValue(IncomeGroup.Code.class, "incomeGroup", incomeGroup), paging, language);
     }
 
     @GET
@@ -75,19 +73,5 @@ public class CountryResource {
         CountryView country = countries.correctRegion(iso2, ifMatch, correction.unescoRegion(),
                 requestLanguage.resolve(lang, headers, COUNTRY_LANGUAGES));
         return Response.ok(country).tag(Versions.etag(country.version()).replace("\"", "")).build();
-    }
-
-    /** Enum query parameters are read here, so a bad value is a 400 naming the parameter (not JAX-RS's 404). */
-    static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-            throw ProblemException.badRequest(parameter + " must be one of " + allowed + ".",
-                    new Problem.FieldError(parameter, "must be one of " + allowed));
-        }
     }
 }

@@ -15,15 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.learningcities.common.Idempotency;
 import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
-import org.learningcities.common.Problem;
-import org.learningcities.common.ProblemException;
+import org.learningcities.common.QueryParams;
 import org.learningcities.common.Roles;
 import org.learningcities.reference.ReferenceViews.EditionView;
 import org.learningcities.reference.ReferenceViews.ImportReport;
@@ -62,20 +60,11 @@ public class IncomeGroupEditionResource {
                                   @QueryParam("dryRun") boolean dryRun,
                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                   String csv) {
-        LocalDate effective = parseDate("effectiveDate", effectiveDate);
+        LocalDate effective = QueryParams.date("effectiveDate", effectiveDate);
         String fingerprint = String.join("\n", code, effectiveDate, String.valueOf(source), String.valueOf(dryRun), csv);
         return idempotency.execute(idempotencyKey, "income-group-import", fingerprint, () -> {
             ImportReport report = importer.run(code, effective, source, csv == null ? "" : csv, dryRun);
             return new Idempotency.Outcome(dryRun ? 200 : 201, report, null);
         });
-    }
-
-    static LocalDate parseDate(String parameter, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(parameter + " must be a date like 2021-07-01.",
-                    new Problem.FieldError(parameter, "must be a date like 2021-07-01"));
-        }
     }
 }
