@@ -1,8 +1,7 @@
 /** The API's limit for the motivation and implementation texts. */
 export const WORD_LIMIT = 200
 
-/** Words as a reader counts them: runs of anything but white space. */
+/** Words as a reader counts them: runs of non-space text with a letter or digit in them (a lone dash is no word). */
 export function countWords(text: string): number {
-  const trimmed = text.trim()
-  return trimmed === '' ? 0 : trimmed.split(/\s+/u).length
+  return text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length
 }

@@ -139,6 +139,8 @@ export function MemberForm(props: {
         <Field name="topics" label={t('member.field.topics')} group>
           {() => (
             <div className="checkbox-list">
+              {/* Until the topic names arrive, the city's topics travel unchanged (not erased). */}
+              {topics.length === 0 && member.topics.map((number) => <input key={number} type="hidden" name="topics" value={number} />)}
               {topics.map((topic) => (
                 <label key={topic.number}>
                   <input type="checkbox" name="topics" value={topic.number} defaultChecked={member.topics.includes(topic.number)} />{' '}

@@ -71,6 +71,7 @@ public class MemberImport {
         if (rows.isEmpty()) {
             errors.add(new FieldError("body", "has no data rows", 2));
         }
+        errors.sort(java.util.Comparator.comparing(FieldError::line).thenComparing(FieldError::field));
 
         Map<String, MemberCity> byExternalId = new HashMap<>();
         Map<String, MemberCity> byCountryAndName = new HashMap<>();
