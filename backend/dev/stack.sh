@@ -123,7 +123,7 @@ if [[ -n "${DB_PID:-}" ]]; then
 fi
 
 echo "Starting the API on port $API_PORT ..."
-QUARKUS_HTTP_PORT=$API_PORT \
+QUARKUS_HTTP_PORT=$API_PORT LC_DEMO_DATA="${LC_DEMO_DATA:-true}" \
 QUARKUS_HTTP_CORS_ORIGINS="${QUARKUS_HTTP_CORS_ORIGINS:-http://localhost:$API_PORT,http://localhost:5173}" \
   setsid java ${JAVA_OPTS:-} -jar "$APP_JAR" >"$LOG_DIR/api.log" 2>&1 &
 PIDS+=($!)

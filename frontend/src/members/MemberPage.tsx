@@ -88,7 +88,8 @@ export function MemberPage() {
           {isSecretariat && !editing && <StatusActions memberId={data.id} status={data.status} onChanged={reload} />}
           <StatusHistory memberId={data.id} language={language} reloads={reloads} />
           <ProgressReports memberId={data.id} language={language} />
-          {auth.status === 'authenticated' && <FocalPoints memberId={data.id} isSecretariat={isSecretariat} />}
+          {/* Asked only by those who may see it; should the API still refuse (401/403), the section hides itself. */}
+          {auth.status === 'authenticated' && editMode && <FocalPoints memberId={data.id} isSecretariat={isSecretariat} />}
         </article>
       )}
     </Loaded>

@@ -44,7 +44,7 @@ export function OrganisationsPage() {
   }
   const organisations = useLoad(
     (signal) => api.GET('/api/organisations', { params: { query }, signal }).then(unwrap) as Promise<Schemas['OrganisationList']>,
-    [search.toString(), reloads],
+    [search.toString(), reloads, currentLanguage()],
   )
 
   function update(changes: Record<string, string | null>) {

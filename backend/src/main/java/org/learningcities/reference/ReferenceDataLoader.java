@@ -4,14 +4,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.learningcities.common.Csv;
 import org.learningcities.common.DataSeeds;
+import org.learningcities.common.Resources;
 
 /**
  * Loads the shipped reference data on first start: the 249 ISO countries (from the country-codes
@@ -33,11 +30,11 @@ public class ReferenceDataLoader {
         seeds.once("countries", this::loadCountries);
         seeds.once("income-groups-" + FIRST_EDITION, () -> incomeGroups.run(FIRST_EDITION, LocalDate.of(2019, 7, 1),
                 "World Bank CLASS table, FY2020 edition (1 July 2019), CC BY 4.0",
-                resource("reference/world-bank-income-groups-fy2020.csv"), false));
+                Resources.text("reference/world-bank-income-groups-fy2020.csv"), false));
     }
 
     void loadCountries() {
-        List<Csv.Row> rows = Csv.read(resource("reference/country-codes.csv"),
+        List<Csv.Row> rows = Csv.read(Resources.text("reference/country-codes.csv"),
                 List.of("iso3166-1-alpha-2", "iso3166-1-alpha-3", "iso3166-1-numeric", "official_name_en", "region name"));
         for (Csv.Row row : rows) {
             String iso2 = row.get("iso3166-1-alpha-2");
@@ -66,16 +63,5 @@ public class ReferenceDataLoader {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    static String resource(String name) {
-        try (InputStream in = ReferenceDataLoader.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

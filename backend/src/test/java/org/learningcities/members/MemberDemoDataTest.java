@@ -1,0 +1,33 @@
+package org.learningcities.members;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learningcities.testsupport.Api.as;
+import static org.learningcities.testsupport.Api.given;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** The demo set `make run` loads (tests never rely on it; this one loads it to check it). */
+@QuarkusTest
+class MemberDemoDataTest {
+
+    @Inject
+    MemberDemoData demo;
+
+    @Test
+    void theDemoNetworkHasTheAnnouncedCitiesWithDemoContacts() {
+        QuarkusTransaction.requiringNew().run(demo::load);
+        long loaded = QuarkusTransaction.requiringNew().call(() -> MemberCity.count("externalId like 'DEMO-%'"));
+        assertEquals(178, loaded, "179 announced rows, Muharraq announced twice");
+        long demoContacts = QuarkusTransaction.requiringNew().call(() -> FocalPoint.count("demo = true"));
+        assertTrue(demoContacts >= 178);
+        given().queryParam("q", "Medellín").queryParam("country", "CO").get("/api/members").then()
+                .body("items[0].yearJoined", equalTo(2019)).body("items[0].latitude", equalTo(6.2442f));
+        given().queryParam("q", "Espoo").get("/api/members").then().body("items[0].yearJoined", equalTo(2015));
+        as("focal-point", "focal-point").get("/api/me/cities").then().body("items[0].name", equalTo("Cork"));
+    }
+}
