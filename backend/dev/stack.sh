@@ -39,9 +39,13 @@ stop_all() {
   local status=$?
   # Ctrl-C is how `make run` is meant to end: not an error.
   [[ "${STOPPED_BY_SIGNAL:-}" == 1 && "$MODE" == run ]] && status=0
-  trap - INT TERM EXIT
+  # Finish stopping everything even if more signals come (a second Ctrl-C, the terminal closing).
+  # (and a closed output pipe must not cut the clean-up short).
+  trap '' INT TERM HUP PIPE
+  trap - EXIT
+  set +e
   if ((${#PIDS[@]})); then
-    echo "Stopping ..."
+    echo "Stopping ..." 2>/dev/null
     for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
       # Each service runs in its own process group (setsid): stop the whole group.
       kill -TERM -- "-${PIDS[i]}" 2>/dev/null || true
@@ -52,7 +56,7 @@ stop_all() {
   [[ "$MODE" == e2e ]] && rm -rf "$DB_DATA"
   exit "$status"
 }
-trap 'STOPPED_BY_SIGNAL=1; stop_all' INT TERM
+trap 'STOPPED_BY_SIGNAL=1; stop_all' INT TERM HUP
 trap stop_all EXIT
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
