@@ -47,6 +47,9 @@ public class MemberImport {
     @Inject
     Validator validator;
 
+    @Inject
+    org.learningcities.common.Caller caller;
+
     public Report run(String csv, boolean dryRun) {
         List<Csv.Row> rows = Csv.read(csv, MemberCsv.REQUIRED);
         Set<String> countries = new HashSet<>();
@@ -85,6 +88,7 @@ public class MemberImport {
         int updated = 0;
         int unchanged = 0;
         List<Runnable> writes = new ArrayList<>();
+        List<Long> createdIds = new ArrayList<>();
         for (Parsed p : parsed) {
             MemberCity existing = p.input().externalId() != null ? byExternalId.get(p.input().externalId()) : null;
             if (existing == null) {
@@ -92,7 +96,7 @@ public class MemberImport {
             }
             if (existing == null) {
                 created++;
-                writes.add(() -> create(p));
+                writes.add(() -> createdIds.add(create(p)));
             } else if (equal(existing, p)) {
                 unchanged++;
             } else {
@@ -111,17 +115,31 @@ public class MemberImport {
             throw ProblemException.validation(errors);
         }
         writes.forEach(Runnable::run);
+        recordCreation(createdIds);
         return report;
     }
 
-    private void create(Parsed p) {
+    private long create(Parsed p) {
         MemberCity city = new MemberCity();
         city.status = p.status();
         members.applyRecord(city, p.input());
         city.lastProgressReport = p.lastReport();
         city.refreshReportDue();
         city.persist();
-        members.recordStatus(city, null, city.status, LocalDate.now(), "Added by CSV import");
+        return city.id;
+    }
+
+    /** The first entry of each new city's status history, written in a few statements rather than one per city. */
+    private void recordCreation(List<Long> ids) {
+        MemberCity.getEntityManager().flush();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            MemberCity.getEntityManager().createNativeQuery(
+                            "INSERT INTO member_status_change (member_id, from_status, to_status, change_date, reason, recorded_by, recorded_at)"
+                                    + " SELECT id, NULL, status, ?1, 'Added by CSV import', ?2, ?3 FROM member_city WHERE id IN (?4)")
+                    .setParameter(1, LocalDate.now()).setParameter(2, caller.recordedBy())
+                    .setParameter(3, java.time.Instant.now()).setParameter(4, ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .executeUpdate();
+        }
     }
 
     private void update(MemberCity city, Parsed p) {
