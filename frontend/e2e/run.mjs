@@ -65,6 +65,11 @@ async function scenarioLogin(browser, user) {
       await role.filter({ hasText: exactly(en.roles[user.role]) }).waitFor()
       assert(page.url().startsWith(`${BASE_URL}/`), `not back on the app: ${page.url()}`)
     })
+    await step(`b: ${user.username} stays logged in on a reload of a deep link`, page, async () => {
+      await page.goto(`${BASE_URL}/reference`)
+      const role = page.getByTestId('user-roles').locator(`[data-role="${user.role}"]`)
+      await role.filter({ hasText: exactly(en.roles[user.role]) }).waitFor()
+    })
     await step(`b: ${user.username} logs out and the Login button is back`, page, async () => {
       await page.getByTestId('logout').click()
       const login = page.getByTestId('login')

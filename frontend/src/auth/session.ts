@@ -14,8 +14,15 @@ export function startSession(): Promise<boolean> {
   starting ??= (async () => {
     const config = await api.GET('/api/client-config').then(unwrap)
     const instance = new Keycloak({ url: config.oidcUrl, realm: config.realm, clientId: config.clientId })
-    // No check-sso: it would need a silent-check-sso.html page; a visitor logs in by clicking.
-    const authenticated = await instance.init({ pkceMethod: 'S256', checkLoginIframe: false })
+    // check-sso in a hidden iframe: a reload or a deep link keeps the user logged in, without a
+    // visible redirect. If Keycloak cannot answer quickly, the page goes on as a visitor.
+    const authenticated = await instance.init({
+      pkceMethod: 'S256',
+      checkLoginIframe: false,
+      onLoad: 'check-sso',
+      silentCheckSsoRedirectUri: `${window.location.origin}/silent-check-sso.html`,
+      messageReceiveTimeout: 3000,
+    }).catch(() => false)
     keycloak = instance
     setAccessTokenSource(freshAccessToken)
     return authenticated
