@@ -643,9 +643,12 @@ export interface paths {
         put?: never;
         /**
          * Apply for membership
-         * @description A city's representative (any logged-in user) applies while the call is open. The
-         *     motivation and implementation texts have at most 200 words each; the commitment to the
-         *     network's founding declaration must be given.
+         * @description A city's representative (any logged-in user) applies while the call is open; outside the
+         *     call's window the answer is 409 (`call-closed`), naming the window. The motivation and
+         *     implementation texts have at most 200 words each (words are what whitespace separates; more
+         *     is a 422 naming the field and the count); the commitment to the network's founding
+         *     declaration must be given (`true`). The application starts with the step `SUBMITTED`,
+         *     recorded by the applicant.
          */
         post: operations["submitApplication"];
         delete?: never;
@@ -707,7 +710,8 @@ export interface paths {
          * Record the National Commission's endorsement
          * @description The secretariat records that the country's National Commission for UNESCO endorsed and
          *     forwarded the application. A National Commission forwards at most three applications per
-         *     call: a fourth from the same country is refused (409, rule `three-per-country`).
+         *     call: a fourth from the same country is refused (409, rule `three-per-country`). Only a
+         *     `SUBMITTED` application can be endorsed (409 otherwise).
          */
         post: operations["recordEndorsement"];
         delete?: never;
@@ -727,7 +731,7 @@ export interface paths {
         put?: never;
         /**
          * Record the jury's recommendation
-         * @description The secretariat records whether the jury of experts recommends an endorsed application.
+         * @description The secretariat records whether the jury of experts recommends an endorsed application (`RECOMMENDED` or `NOT_RECOMMENDED`); only an `ENDORSED` application can be (409 otherwise).
          */
         post: operations["recordRecommendation"];
         delete?: never;
@@ -747,9 +751,11 @@ export interface paths {
         put?: never;
         /**
          * Admit or reject
-         * @description The secretariat decides on an application the jury has looked at. Admission creates the
-         *     member city (year joined = the decision's year) with the application's contact person as
-         *     its focal point, linked to the applicant's login; rejection keeps the reason.
+         * @description The secretariat decides on an application the jury has looked at (`RECOMMENDED` or
+         *     `NOT_RECOMMENDED`; 409 otherwise). Admission creates the member city (year joined = the
+         *     decision's year) with the application's contact person as its focal point, linked to the
+         *     applicant's login; a city already in the directory with the same country and name is a
+         *     409 and nothing is changed. Rejection needs a `reason` (422 without) and keeps it.
          */
         post: operations["recordDecision"];
         delete?: never;
