@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -289,7 +290,7 @@ public class ApplicationService {
                 return;
             }
         }
-        List<String> names = java.util.Arrays.stream(allowed).map(Enum::name).toList();
+        List<String> names = Arrays.stream(allowed).map(Enum::name).toList();
         throw ProblemException.conflict("Application " + application.id + " is " + application.state + "; " + step
                 + " is recorded only for an application that is " + String.join(" or ", names) + ".");
     }
