@@ -515,14 +515,17 @@ export interface paths {
         /**
          * Partner organisations
          * @description Technical partners, donors, NGOs, universities and other organisations that take part in
-         *     the network. Contacts are shown to the secretariat only. With `Accept: text/csv`, every
-         *     match in the columns `POST /api/organisations/import` takes.
+         *     the network. `q` matches the start of any word of the name, ignoring case and accents.
+         *     Contacts are shown to the secretariat only. With `Accept: text/csv`, every match (no
+         *     paging) in the columns `POST /api/organisations/import` takes, so an export imports back
+         *     unchanged; the CSV carries the first contact only (its columns are empty for anyone but
+         *     the secretariat). Country names are in the chosen language.
          */
         get: operations["listOrganisations"];
         put?: never;
         /**
          * Add an organisation
-         * @description The secretariat adds a partner organisation.
+         * @description The secretariat adds a partner organisation. Its name is unique within its country (or among organisations without a country), and so is its `externalId`.
          */
         post: operations["createOrganisation"];
         delete?: never;
@@ -542,10 +545,17 @@ export interface paths {
         put?: never;
         /**
          * Create or update organisations from CSV
-         * @description Columns: `externalId,name,kind,country,website,contactName,contactRole,contactEmail,contactPhone`
+         * @description Columns (header line first, UTF-8, with or without BOM, CRLF or LF, RFC 4180 quoting):
+         *     `externalId,name,kind,country,website,contactName,contactRole,contactEmail,contactPhone`
          *     (`name` and `kind` required). A row updates the organisation with the same `externalId`,
          *     else the one with the same country and name, else creates one; an unchanged row changes
-         *     nothing. `dryRun=true` stores nothing; otherwise all rows or none.
+         *     nothing. An empty `country` means an international organisation; an empty `externalId`
+         *     keeps the one stored. The contact columns carry the first contact only: they replace it
+         *     and keep the others, and empty contact columns leave the contacts as they are.
+         *
+         *     `dryRun=true` checks every row and stores nothing; otherwise one bad row and nothing is
+         *     stored. Every bad row is reported with its line and column. Send an `Idempotency-Key` to
+         *     make a retry safe.
          */
         post: operations["importOrganisations"];
         delete?: never;
@@ -568,7 +578,7 @@ export interface paths {
         get: operations["getOrganisation"];
         /**
          * Replace an organisation's record
-         * @description The secretariat replaces the record. Needs `If-Match`.
+         * @description The secretariat replaces the record, contacts included. Needs `If-Match`.
          */
         put: operations["updateOrganisation"];
         post?: never;
@@ -633,9 +643,12 @@ export interface paths {
         put?: never;
         /**
          * Apply for membership
-         * @description A city's representative (any logged-in user) applies while the call is open. The
-         *     motivation and implementation texts have at most 200 words each; the commitment to the
-         *     network's founding declaration must be given.
+         * @description A city's representative (any logged-in user) applies while the call is open; outside the
+         *     call's window the answer is 409 (`call-closed`), naming the window. The motivation and
+         *     implementation texts have at most 200 words each (words are what whitespace separates; more
+         *     is a 422 naming the field and the count); the commitment to the network's founding
+         *     declaration must be given (`true`). The application starts with the step `SUBMITTED`,
+         *     recorded by the applicant.
          */
         post: operations["submitApplication"];
         delete?: never;
@@ -697,7 +710,8 @@ export interface paths {
          * Record the National Commission's endorsement
          * @description The secretariat records that the country's National Commission for UNESCO endorsed and
          *     forwarded the application. A National Commission forwards at most three applications per
-         *     call: a fourth from the same country is refused (409, rule `three-per-country`).
+         *     call: a fourth from the same country is refused (409, rule `three-per-country`). Only a
+         *     `SUBMITTED` application can be endorsed (409 otherwise).
          */
         post: operations["recordEndorsement"];
         delete?: never;
@@ -717,7 +731,7 @@ export interface paths {
         put?: never;
         /**
          * Record the jury's recommendation
-         * @description The secretariat records whether the jury of experts recommends an endorsed application.
+         * @description The secretariat records whether the jury of experts recommends an endorsed application (`RECOMMENDED` or `NOT_RECOMMENDED`); only an `ENDORSED` application can be (409 otherwise).
          */
         post: operations["recordRecommendation"];
         delete?: never;
@@ -737,9 +751,11 @@ export interface paths {
         put?: never;
         /**
          * Admit or reject
-         * @description The secretariat decides on an application the jury has looked at. Admission creates the
-         *     member city (year joined = the decision's year) with the application's contact person as
-         *     its focal point, linked to the applicant's login; rejection keeps the reason.
+         * @description The secretariat decides on an application the jury has looked at (`RECOMMENDED` or
+         *     `NOT_RECOMMENDED`; 409 otherwise). Admission creates the member city (year joined = the
+         *     decision's year) with the application's contact person as its focal point, linked to the
+         *     applicant's login; a city already in the directory with the same country and name is a
+         *     409 and nothing is changed. Rejection needs a `reason` (422 without) and keeps it.
          */
         post: operations["recordDecision"];
         delete?: never;
@@ -2895,8 +2911,13 @@ export interface operations {
                 size?: components["parameters"]["Size"];
                 /** @description `name` (default), `kind`, `country`; `-` in front for descending. */
                 sort?: string;
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2905,6 +2926,7 @@ export interface operations {
             /** @description One page of organisations, or every match as CSV. */
             200: {
                 headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2922,8 +2944,14 @@ export interface operations {
     };
     createOrganisation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2983,12 +3011,30 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Dry run report. */
+            /** @description Dry run, what would be created, updated or left unchanged, and every bad row. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "dryRun": true,
+                     *       "rowsRead": 2,
+                     *       "rowsAccepted": 0,
+                     *       "created": 0,
+                     *       "updated": 0,
+                     *       "unchanged": 0,
+                     *       "errors": [
+                     *         {
+                     *           "line": 3,
+                     *           "field": "kind",
+                     *           "message": "'CHARITY' is not one of TECHNICAL_PARTNER, DONOR_GOVERNMENT, COMPANY, FOUNDATION, NGO, UNIVERSITY, INTERNATIONAL_ORGANISATION, REGIONAL_ORGANISATION, PUBLIC_EMPLOYMENT_SERVICE, SKILLS_CENTRE, OTHER"
+                     *         }
+                     *       ],
+                     *       "warnings": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
@@ -2998,6 +3044,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "dryRun": false,
+                     *       "rowsRead": 2,
+                     *       "rowsAccepted": 2,
+                     *       "created": 1,
+                     *       "updated": 0,
+                     *       "unchanged": 1,
+                     *       "errors": [],
+                     *       "warnings": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
@@ -3012,8 +3070,14 @@ export interface operations {
     };
     getOrganisation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 /** @description The organisation's id. */
                 organisationId: components["parameters"]["OrganisationId"];
@@ -3026,6 +3090,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3038,10 +3103,15 @@ export interface operations {
     };
     updateOrganisation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The `ETag` the change was based on. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 /** @description The organisation's id. */
