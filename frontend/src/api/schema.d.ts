@@ -1200,6 +1200,7 @@ export interface components {
             username?: string | null;
             /** @description True for the invented contacts of the demo data set. */
             demo?: boolean;
+            /** @description Send it back as `If-Match` (in quotes, e.g. `"2"`) to update this focal point. */
             version: number;
         };
         FocalPointList: {
@@ -3431,7 +3432,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The decided application (with `decision.memberId` when admitted). */
+            /** @description The decided application (with `memberId` when admitted). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.learningcities.common.Page;
+import org.learningcities.common.QueryParams;
 import org.learningcities.common.PageRequest;
 import org.learningcities.common.Roles;
 import org.learningcities.members.ApplicationViews.ApplicationView;
@@ -37,7 +38,7 @@ public class ApplicationResource {
                                       @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest paging = PageRequest.of(page, size, null, Map.of("submittedAt", "a.submittedAt"), "submittedAt");
         return applications.list(new ApplicationService.Filter(callId,
-                OrganisationResource.enumParameter(ApplicationState.class, "state", state), country), paging);
+                QueryParams.enumValue(ApplicationState.class, "state", state), country), paging);
     }
 
     @GET

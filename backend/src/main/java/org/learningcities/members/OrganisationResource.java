@@ -19,15 +19,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.Locale;
 import org.learningcities.common.Caller;
 import org.learningcities.common.Idempotency;
 import org.learningcities.common.Language;
 import org.learningcities.common.Page;
+import org.learningcities.common.QueryParams;
 import org.learningcities.common.PageRequest;
-import org.learningcities.common.Problem;
-import org.learningcities.common.ProblemException;
 import org.learningcities.common.RequestLanguage;
 import org.learningcities.common.Roles;
 import org.learningcities.common.Versions;
@@ -126,20 +123,8 @@ public class OrganisationResource {
     }
 
     private static OrganisationService.Filter filter(String q, String kind, String country) {
-        return new OrganisationService.Filter(q, enumParameter(OrganisationKind.class, "kind", kind), country);
+        return new OrganisationService.Filter(q, QueryParams.enumValue(OrganisationKind.class, "kind", kind), country);
     }
 
     /** Read by hand, so a bad value is a 400 naming the parameter (JAX-RS would answer 404). */
-    static <E extends Enum<E>> E enumParameter(Class<E> type, String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String allowed = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-            throw ProblemException.badRequest(parameter + " must be one of " + allowed + ".",
-                    new Problem.FieldError(parameter, "must be one of " + allowed));
-        }
-    }
 }
