@@ -23,6 +23,24 @@ public final class Csv {
     private Csv() {
     }
 
+    /**
+     * The text of an upload: decoded with the charset its Content-Type names (curl users send
+     * Excel's Windows-1252 files too), UTF-8 when it names none.
+     */
+    public static String decode(byte[] body, jakarta.ws.rs.core.MediaType type) {
+        String charset = type == null ? null : type.getParameters().get("charset");
+        java.nio.charset.Charset decoding = java.nio.charset.StandardCharsets.UTF_8;
+        if (charset != null) {
+            try {
+                decoding = java.nio.charset.Charset.forName(charset.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                        "The charset " + charset + " is not known; send UTF-8.", null);
+            }
+        }
+        return body == null ? "" : new String(body, decoding);
+    }
+
     /** Reads a file whose first record is the header; refuses files missing a required column. */
     public static List<Row> read(String text, List<String> requiredColumns) {
         List<Record> records = records(text);

@@ -49,6 +49,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when it cannot convert a path or query parameter (an id like "abc").
+            return respond(new Problem(Problem.type("bad-request"), "Bad request", 400,
+                    "A path or query parameter has a value of the wrong type (a number was expected?).", path(uri), null));
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Client error";
         String detail = switch (status) {

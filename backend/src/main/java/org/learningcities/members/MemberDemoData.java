@@ -39,10 +39,14 @@ public class MemberDemoData {
     @Inject
     FocalPointService focalPoints;
 
+    @Inject
+    OrganisationCsv organisations;
+
     // After the reference data (countries): observers with a larger priority number run later.
     void onStart(@Observes @Priority(3000) StartupEvent start) {
         if (enabled) {
             seeds.once("demo-members", this::load);
+            seeds.once("demo-organisations", () -> organisations.run(Resources.text("demo/organisations.csv"), false));
         }
     }
 

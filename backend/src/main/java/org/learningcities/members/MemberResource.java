@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.learningcities.common.Csv;
 import org.learningcities.common.Idempotency;
 import org.learningcities.common.Language;
 import org.learningcities.common.Page;
@@ -147,9 +148,10 @@ public class MemberResource {
     @Consumes(CSV)
     @RolesAllowed(Roles.SECRETARIAT)
     public Response importCsv(@QueryParam("dryRun") boolean dryRun, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                              String csv) {
+                              byte[] body) {
+        String csv = Csv.decode(body, headers.getMediaType());
         return idempotency.execute(idempotencyKey, "member-import", dryRun + "\n" + csv, () -> {
-            MemberImport.Report report = importer.run(csv == null ? "" : csv, dryRun);
+            MemberImport.Report report = importer.run(csv, dryRun);
             return new Idempotency.Outcome(dryRun ? 200 : 201, report, null);
         });
     }

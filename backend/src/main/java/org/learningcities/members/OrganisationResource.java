@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.learningcities.common.Caller;
+import org.learningcities.common.Csv;
 import org.learningcities.common.Idempotency;
 import org.learningcities.common.Language;
 import org.learningcities.common.Page;
@@ -91,8 +92,9 @@ public class OrganisationResource {
     @Consumes(CSV)
     @RolesAllowed(Roles.SECRETARIAT)
     public Response importOrganisations(@QueryParam("dryRun") boolean dryRun,
-                                        @HeaderParam(Idempotency.HEADER) String idempotencyKey, String body) {
-        String text = body == null ? "" : body;
+                                        @HeaderParam(Idempotency.HEADER) String idempotencyKey, byte[] body,
+                                        @Context HttpHeaders headers) {
+        String text = Csv.decode(body, headers.getMediaType());
         return idempotency.execute(idempotencyKey, "organisation-import", dryRun + "\n" + text, () ->
                 new Idempotency.Outcome(dryRun ? 200 : 201, csv.run(text, dryRun), null));
     }

@@ -12,12 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.learningcities.common.Csv;
 import org.learningcities.common.Idempotency;
 import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
@@ -59,11 +62,12 @@ public class IncomeGroupEditionResource {
                                   @QueryParam("source") @Size(max = 300) String source,
                                   @QueryParam("dryRun") boolean dryRun,
                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                  String csv) {
+                                  byte[] body, @Context HttpHeaders headers) {
+        String csv = Csv.decode(body, headers.getMediaType());
         LocalDate effective = QueryParams.date("effectiveDate", effectiveDate);
         String fingerprint = String.join("\n", code, effectiveDate, String.valueOf(source), String.valueOf(dryRun), csv);
         return idempotency.execute(idempotencyKey, "income-group-import", fingerprint, () -> {
-            ImportReport report = importer.run(code, effective, source, csv == null ? "" : csv, dryRun);
+            ImportReport report = importer.run(code, effective, source, csv, dryRun);
             return new Idempotency.Outcome(dryRun ? 200 : 201, report, null);
         });
     }

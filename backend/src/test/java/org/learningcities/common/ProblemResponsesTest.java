@@ -78,6 +78,12 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aParameterOfTheWrongTypeIs400() {
+        isProblem(Api.givenBadRequest().get("/api/members/abc").then(), 400);
+        isProblem(Api.givenBadRequest().queryParam("joinedFrom", "soon").get("/api/members").then(), 400);
+    }
+
+    @Test
     void aMethodThePathDoesNotHaveIs405() {
         isProblem(RestAssured.given().delete("/api/reference/topics").then(), 405);
     }

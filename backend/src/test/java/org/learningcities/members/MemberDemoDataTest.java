@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.learningcities.common.Resources;
 
 /** The demo set `make run` loads (tests never rely on it; this one loads it to check it). */
 @QuarkusTest
@@ -17,6 +18,9 @@ class MemberDemoDataTest {
 
     @Inject
     MemberDemoData demo;
+
+    @Inject
+    OrganisationCsv organisations;
 
     @Test
     void theDemoNetworkHasTheAnnouncedCitiesWithDemoContacts() {
@@ -29,5 +33,8 @@ class MemberDemoDataTest {
                 .body("items[0].yearJoined", equalTo(2019)).body("items[0].latitude", equalTo(6.2442f));
         given().queryParam("q", "Espoo").get("/api/members").then().body("items[0].yearJoined", equalTo(2015));
         as("focal-point", "focal-point").get("/api/me/cities").then().body("items[0].name", equalTo("Cork"));
+        QuarkusTransaction.requiringNew().run(() -> organisations.run(Resources.text("demo/organisations.csv"), false));
+        given().queryParam("q", "Forem").get("/api/organisations").then()
+                .body("items[0].kind", equalTo("PUBLIC_EMPLOYMENT_SERVICE")).body("items[0].country.iso2", equalTo("BE"));
     }
 }

@@ -83,6 +83,16 @@ class MemberImportTest {
     }
 
     @Test
+    void theCharsetTheUploadNamesIsHonoured() {
+        String tag = "Cs" + UUID.randomUUID().toString().substring(0, 6);
+        byte[] latin1 = (HEADER + "," + tag + " Besançon,,FR,,,2019,MEMBER,,,,,,,,\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        as("sam", "secretariat").contentType("text/csv; charset=ISO-8859-1").body(latin1)
+                .post("/api/members/import").then().statusCode(201).body("created", equalTo(1));
+        given().queryParam("q", tag).get("/api/members").then().body("items[0].name", equalTo(tag + " Besançon"));
+    }
+
+    @Test
     void onlyTheSecretariatImports() {
         as("femi", "focal-point").contentType("text/csv").body(HEADER).post("/api/members/import").then().statusCode(403);
     }

