@@ -9,6 +9,7 @@ import { ProblemMessage } from '../components/ProblemMessage'
 import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
+import { FormActions } from '../components/FormActions'
 
 type FocalPoint = Schemas['FocalPoint']
 
@@ -213,14 +214,7 @@ function FocalPointForm(props: {
         </div>
       </FieldErrors>
       <SaveProblem error={error} onReload={props.onDone} />
-      <div className="actions">
-        <button type="submit" disabled={saving} data-testid="focal-point-save">
-          {saving ? t('edit.saving') : t('edit.save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('edit.cancel')}
-        </button>
-      </div>
+      <FormActions saving={saving} saveTestId="focal-point-save" onCancel={props.onCancel} />
     </form>
   )
 }

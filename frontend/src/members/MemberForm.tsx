@@ -6,6 +6,7 @@ import { codeList, number, requiredText, text, values } from '../components/form
 import { SaveProblem } from '../components/SaveProblem'
 import { itemsOf, useCountries, useTopics } from '../components/useReference'
 import { currentLanguage, LANGUAGES, type Language } from '../i18n'
+import { FormActions } from '../components/FormActions'
 
 type Member = Schemas['Member']
 type ProfileText = Schemas['ProfileText']
@@ -153,14 +154,7 @@ export function MemberForm(props: {
         <ProfileTabs profile={member.profile} error={error} />
       </FieldErrors>
       <SaveProblem error={error} onReload={props.onReload} />
-      <div className="actions">
-        <button type="submit" disabled={saving} data-testid="member-save">
-          {saving ? t('edit.saving') : t('edit.save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('edit.cancel')}
-        </button>
-      </div>
+      <FormActions saving={saving} saveTestId="member-save" onCancel={props.onCancel} />
     </form>
   )
 }

@@ -11,6 +11,7 @@ import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
 import { itemsOf, useCountries } from '../components/useReference'
 import { currentLanguage } from '../i18n'
+import { FormActions } from '../components/FormActions'
 
 type Organisation = Schemas['Organisation']
 export const ORGANISATION_KINDS: Schemas['OrganisationKind'][] = [
@@ -286,14 +287,7 @@ function OrganisationForm(props: { organisation?: Organisation; etag?: string; o
         </Field>
       </FieldErrors>
       <SaveProblem error={error} onReload={props.onReload} />
-      <div className="actions">
-        <button type="submit" disabled={saving} data-testid="organisation-save">
-          {saving ? t('edit.saving') : t('edit.save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('edit.cancel')}
-        </button>
-      </div>
+      <FormActions saving={saving} saveTestId="organisation-save" onCancel={props.onCancel} />
     </form>
   )
 }
