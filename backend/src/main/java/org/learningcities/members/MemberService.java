@@ -23,6 +23,7 @@ import org.learningcities.common.PageRequest;
 import org.learningcities.common.ProblemException;
 import org.learningcities.common.Roles;
 import org.learningcities.common.Versions;
+import org.learningcities.common.WordSearch;
 import org.learningcities.members.MemberViews.CountryRef;
 import org.learningcities.members.MemberViews.LocalizedProfile;
 import org.learningcities.members.MemberViews.Mayor;
@@ -393,11 +394,8 @@ public class MemberService {
         StringBuilder where = new StringBuilder("from MemberCity m where 1 = 1");
         Parameters parameters = new Parameters();
         if (filter.q() != null && !filter.q().isBlank()) {
-            // The name columns' collation ignores case and accents, so LIKE does too.
-            String text = filter.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            where.append(" and (m.name like :prefix or m.name like :wordPrefix or m.localName like :prefix"
-                    + " or m.localName like :wordPrefix)");
-            parameters.and("prefix", text + "%").and("wordPrefix", "% " + text + "%");
+            where.append(" and (").append(WordSearch.condition(filter.q(), List.of("m.name", "m.localName"), parameters))
+                    .append(")");
         }
         if (filter.country() != null && !filter.country().isBlank()) {
             where.append(" and m.countryIso2 = :country");

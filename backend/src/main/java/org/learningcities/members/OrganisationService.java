@@ -17,6 +17,7 @@ import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
 import org.learningcities.common.ProblemException;
 import org.learningcities.common.Versions;
+import org.learningcities.common.WordSearch;
 import org.learningcities.members.MemberViews.CountryRef;
 import org.learningcities.members.OrganisationViews.ContactView;
 import org.learningcities.members.OrganisationViews.OrganisationInput;
@@ -188,10 +189,7 @@ public class OrganisationService {
         StringBuilder where = new StringBuilder("from Organisation o where 1 = 1");
         Parameters parameters = new Parameters();
         if (filter.q() != null && !filter.q().isBlank()) {
-            // The name column's collation ignores case and accents, so LIKE does too.
-            String text = filter.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            where.append(" and (o.name like :prefix or o.name like :wordPrefix)");
-            parameters.and("prefix", text + "%").and("wordPrefix", "% " + text + "%");
+            where.append(" and (").append(WordSearch.condition(filter.q(), List.of("o.name"), parameters)).append(")");
         }
         if (filter.kind() != null) {
             where.append(" and o.kind = :kind");

@@ -3,7 +3,6 @@ package org.learningcities.reference;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
 import org.learningcities.common.ProblemException;
 import org.learningcities.common.Versions;
+import org.learningcities.common.WordSearch;
 import org.learningcities.reference.ReferenceViews.CountryIncomeGroupView;
 import org.learningcities.reference.ReferenceViews.CountryNames;
 import org.learningcities.reference.ReferenceViews.CountryView;
@@ -41,19 +41,9 @@ public class CountryService {
         Parameters parameters = new Parameters();
         Optional<IncomeGroupEdition> edition = IncomeGroupEdition.current();
         if (q != null && !q.isBlank()) {
-            String text = q.trim();
-            // The name columns' collation ignores case and accents, so LIKE does too.
-            String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            List<String> matches = new ArrayList<>();
-            for (String column : NAME_COLUMNS) {
-                matches.add("c." + column + " like :prefix");
-                matches.add("c." + column + " like :wordPrefix");
-            }
-            matches.add("c.iso2 = :code");
-            matches.add("c.iso3 = :code");
-            where.append(" and (").append(String.join(" or ", matches)).append(")");
-            parameters.and("prefix", escaped + "%").and("wordPrefix", "% " + escaped + "%")
-                    .and("code", text.toUpperCase(Locale.ROOT));
+            String names = WordSearch.condition(q, NAME_COLUMNS.stream().map(column -> "c." + column).toList(), parameters);
+            where.append(" and (").append(names).append(" or c.iso2 = :code or c.iso3 = :code)");
+            parameters.and("code", q.trim().toUpperCase(Locale.ROOT));
         }
         if (region != null) {
             where.append(" and c.unescoRegion = :region");
