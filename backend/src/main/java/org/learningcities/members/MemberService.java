@@ -37,7 +37,6 @@ import org.learningcities.members.MemberViews.StatusChangeInput;
 import org.learningcities.members.MemberViews.StatusChangeView;
 import org.learningcities.reference.CountryService;
 import org.learningcities.reference.IncomeGroup;
-import org.learningcities.reference.IncomeGroupEdition;
 import org.learningcities.reference.ReferenceViews.CountryView;
 import org.learningcities.reference.UnescoRegion;
 
@@ -408,7 +407,8 @@ public class MemberService {
         if (filter.incomeGroup() != null) {
             where.append(" and m.countryIso2 in (select g.countryIso2 from CountryIncomeGroup g"
                     + " where g.editionCode = :edition and g.incomeGroup = :group)");
-            parameters.and("edition", IncomeGroupEdition.current().map(e -> e.code).orElse(""))
+            String edition = countries.currentEdition();
+            parameters.and("edition", edition == null ? "" : edition)
                     .and("group", filter.incomeGroup().name());
         }
         if (filter.status() != null) {

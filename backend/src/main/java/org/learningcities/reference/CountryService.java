@@ -2,13 +2,14 @@ package org.learningcities.reference;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.learningcities.common.Language;
 import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
@@ -22,6 +23,12 @@ import org.learningcities.reference.ReferenceViews.RegionRef;
 
 @ApplicationScoped
 public class CountryService {
+
+    @Inject
+    ReferenceCache cache;
+
+    @Inject
+    Event<ReferenceCache.Changed> changed;
 
     private static final List<String> NAME_COLUMNS = List.of("nameEn", "nameFr", "nameEs", "nameAr", "nameZh", "nameRu");
 
@@ -39,7 +46,7 @@ public class CountryService {
                                   Language language) {
         StringBuilder where = new StringBuilder("where 1 = 1");
         Parameters parameters = new Parameters();
-        Optional<IncomeGroupEdition> edition = IncomeGroupEdition.current();
+        ReferenceCache.Snapshot reference = cache.get();
         if (q != null && !q.isBlank()) {
             String names = WordSearch.condition(q, NAME_COLUMNS.stream().map(column -> "c." + column).toList(), parameters);
             where.append(" and (").append(names).append(" or c.iso2 = :code or c.iso3 = :code)");
@@ -52,17 +59,19 @@ public class CountryService {
         if (incomeGroup != null) {
             where.append(" and c.iso2 in (select g.countryIso2 from CountryIncomeGroup g"
                     + " where g.editionCode = :edition and g.incomeGroup = :group)");
-            parameters.and("edition", edition.map(e -> e.code).orElse("")).and("group", incomeGroup.name());
+            parameters.and("edition", reference.editionCode() == null ? "" : reference.editionCode())
+                    .and("group", incomeGroup.name());
         }
         String from = "from Country c " + where;
         long total = Country.count(from, parameters);
         List<Country> countries = Country.<Country>find(from + " order by " + paging.orderBy(), parameters)
                 .range(paging.offset(), paging.offset() + paging.size() - 1).list();
-        return Page.of(views(countries, language, edition), paging, total);
+        return Page.of(countries.stream().map(c -> view(ReferenceCache.CountryData.of(c), reference, language)).toList(),
+                paging, total);
     }
 
     public CountryView get(String iso2, Language language) {
-        return views(List.of(find(iso2)), language, IncomeGroupEdition.current()).get(0);
+        return view(ReferenceCache.CountryData.of(find(iso2)), cache.get(), language);
     }
 
     @Transactional
@@ -71,7 +80,8 @@ public class CountryService {
         Versions.requireMatch(ifMatch, country.version, "Country " + country.iso2);
         country.unescoRegion = region.name();
         country.flush(); // bumps the version now, so the answer carries the new ETag
-        return views(List.of(country), language, IncomeGroupEdition.current()).get(0);
+        changed.fire(new ReferenceCache.Changed());
+        return view(ReferenceCache.CountryData.of(country), cache.get(), language);
     }
 
     /** The views of the given countries, by ISO code (for other areas that show countries). */
@@ -79,9 +89,14 @@ public class CountryService {
         if (iso2s.isEmpty()) {
             return Map.of();
         }
-        List<Country> countries = Country.list("iso2 in ?1", new java.util.HashSet<>(iso2s));
+        ReferenceCache.Snapshot reference = cache.get();
         Map<String, CountryView> views = new HashMap<>();
-        views(countries, language, IncomeGroupEdition.current()).forEach(v -> views.put(v.iso2(), v));
+        for (String iso2 : iso2s) {
+            ReferenceCache.CountryData country = reference.countries().get(iso2);
+            if (country != null) {
+                views.putIfAbsent(iso2, view(country, reference, language));
+            }
+        }
         return views;
     }
 
@@ -102,27 +117,20 @@ public class CountryService {
         return country;
     }
 
-    private List<CountryView> views(List<Country> countries, Language language, Optional<IncomeGroupEdition> edition) {
-        Map<String, UnescoRegion> regions = new HashMap<>();
-        UnescoRegion.<UnescoRegion>listAll().forEach(r -> regions.put(r.code, r));
-        Map<String, IncomeGroup> groups = new HashMap<>();
-        IncomeGroup.<IncomeGroup>listAll().forEach(g -> groups.put(g.code, g));
-        Map<String, String> groupOfCountry = new HashMap<>();
-        if (edition.isPresent() && !countries.isEmpty()) {
-            CountryIncomeGroup.<CountryIncomeGroup>list("editionCode = ?1 and countryIso2 in ?2", edition.get().code,
-                            countries.stream().map(c -> c.iso2).toList())
-                    .forEach(g -> groupOfCountry.put(g.countryIso2, g.incomeGroup));
-        }
-        return countries.stream().map(c -> {
-            UnescoRegion region = c.unescoRegion == null ? null : regions.get(c.unescoRegion);
-            String groupCode = groupOfCountry.get(c.iso2);
-            CountryIncomeGroupView incomeGroup = groupCode == null ? null : new CountryIncomeGroupView(
-                    IncomeGroup.Code.valueOf(groupCode), groups.get(groupCode).name(language), edition.get().code);
-            return new CountryView(c.iso2, c.iso3, c.numericCode, c.name(language),
-                    new CountryNames(c.nameEn, c.nameFr, c.nameEs, c.nameAr, c.nameZh, c.nameRu),
-                    c.m49Region, c.m49SubRegion,
-                    region == null ? null : new RegionRef(UnescoRegion.Code.valueOf(region.code), region.name(language)),
-                    incomeGroup, c.currencyList(), c.version);
-        }).toList();
+    /** The current edition's code, for filters by income group. */
+    public String currentEdition() {
+        return cache.get().editionCode();
+    }
+
+    private static CountryView view(ReferenceCache.CountryData c, ReferenceCache.Snapshot reference, Language language) {
+        ReferenceCache.Named region = c.unescoRegion() == null ? null : reference.regions().get(c.unescoRegion());
+        String groupCode = reference.incomeGroupOfCountry().get(c.iso2());
+        CountryIncomeGroupView incomeGroup = groupCode == null ? null : new CountryIncomeGroupView(
+                IncomeGroup.Code.valueOf(groupCode), reference.incomeGroups().get(groupCode).name(language), reference.editionCode());
+        return new CountryView(c.iso2(), c.iso3(), c.numericCode(), c.name(language),
+                new CountryNames(c.nameEn(), c.nameFr(), c.nameEs(), c.nameAr(), c.nameZh(), c.nameRu()),
+                c.m49Region(), c.m49SubRegion(),
+                region == null ? null : new RegionRef(UnescoRegion.Code.valueOf(region.code()), region.name(language)),
+                incomeGroup, c.currencies(), c.version());
     }
 }

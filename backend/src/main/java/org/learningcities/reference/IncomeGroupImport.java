@@ -33,6 +33,9 @@ public class IncomeGroupImport {
     @Inject
     EntityManager em;
 
+    @Inject
+    jakarta.enterprise.event.Event<ReferenceCache.Changed> changed;
+
     public ImportReport run(String code, LocalDate effectiveDate, String source, String csv, boolean dryRun) {
         if (IncomeGroupEdition.findById(code) != null) {
             throw ProblemException.conflict("Edition " + code + " is already loaded; give the new one another code.");
@@ -96,6 +99,7 @@ public class IncomeGroupImport {
         edition.persist();
         em.flush();
         accepted.forEach(entry -> entry.persist());
+        changed.fire(new ReferenceCache.Changed());
         return report;
     }
 

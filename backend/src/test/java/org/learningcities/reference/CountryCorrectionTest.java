@@ -10,16 +10,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CountryCorrectionTest {
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<ReferenceCache.Changed> referenceChanged;
+
     @org.junit.jupiter.api.AfterEach
     void restoreMalta() {
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                Country.update("unescoRegion = 'EUROPE_NORTH_AMERICA' where iso2 = 'MT'"));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Country.update("unescoRegion = 'EUROPE_NORTH_AMERICA' where iso2 = 'MT'");
+            referenceChanged.fire(new ReferenceCache.Changed());
+        });
     }
 
     private static final String BODY = "{\"unescoRegion\":\"ARAB_STATES\"}";
 
     @Test
     void theSecretariatCorrectsARegionWithTheCurrentEtagAndGetsTheNewOne() {
+        Number valletta = as("sam", "secretariat").contentType("application/json")
+                .body(java.util.Map.of("name", "Valletta " + java.util.UUID.randomUUID(), "country", "MT", "yearJoined", 2020))
+                .post("/api/members").then().statusCode(201).body("unescoRegion.code", equalTo("EUROPE_NORTH_AMERICA"))
+                .extract().path("id");
         String etag = given().get("/api/reference/countries/MT").then().statusCode(200).extract().header("ETag");
         String newEtag = as("sam", "secretariat").contentType("application/json").header("If-Match", etag).body(BODY)
                 .patch("/api/reference/countries/MT")
@@ -28,6 +37,8 @@ class CountryCorrectionTest {
                 .extract().header("ETag");
         org.junit.jupiter.api.Assertions.assertNotEquals(etag, newEtag);
         given().get("/api/reference/countries/MT").then().header("ETag", newEtag).body("unescoRegion.code", equalTo("ARAB_STATES"));
+        // Lists that show countries (cached reference data) see the correction at once.
+        given().get("/api/members/" + valletta).then().body("unescoRegion.code", equalTo("ARAB_STATES"));
 
         // A second writer still holding the old ETag changes nothing.
         as("sam", "secretariat").contentType("application/json").header("If-Match", etag)

@@ -23,11 +23,15 @@ class IncomeGroupImportTest {
             + "KEN,Kenya,Sub-Saharan Africa,Lower middle income,Blend\n"
             + "\"CHI\",\"Channel Islands, the\",Europe & Central Asia,High income,..\n";
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<ReferenceCache.Changed> referenceChanged;
+
     @AfterEach
     void removeTestEditions() {
         QuarkusTransaction.requiringNew().run(() -> {
             CountryIncomeGroup.delete("editionCode like 'TEST%'");
             IncomeGroupEdition.delete("code like 'TEST%'");
+            referenceChanged.fire(new ReferenceCache.Changed());
         });
     }
 
