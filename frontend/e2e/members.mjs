@@ -143,6 +143,25 @@ async function scenarioFocalPoint(browser, secretariatToken) {
     await step('e: the focal point sees their city\'s focal points', page, async () => {
       await page.getByTestId('focal-points').getByText(focalPoint.name).waitFor()
     })
+    await step('e: focal-point records a progress report on their city and sees it listed', page, async () => {
+      const reports = page.getByTestId('progress-reports')
+      const note = `E2E report ${ts}`
+      await reports.getByTestId('progress-report-add').click()
+      const receivedOn = reports.getByTestId('progress-report-receivedOn')
+      const shown = await receivedOn.inputValue()
+      assert(shown === isoDate(), `the date received defaults to ${shown}, not today (${isoDate()})`)
+      // A day back, so that no time zone between browser and server makes the date "in the future".
+      await receivedOn.fill(isoDate(new Date(Date.now() - 24 * 3600 * 1000)))
+      await reports.getByTestId('progress-report-link').fill(`https://example.org/reports/ownville-${ts}.pdf`)
+      await reports.getByTestId('progress-report-note').fill(note)
+      await reports.getByTestId('progress-report-save').click()
+      await reports.getByTestId('progress-report-recorded').waitFor()
+      await reports.getByTestId('progress-report').filter({ hasText: note }).waitFor()
+      // The list was asked for again: a report received yesterday leaves nothing overdue.
+      assert((await reports.getByTestId('report-overdue').count()) === 0, 'the overdue badge is still shown after recording a report')
+      const stored = await expectApi(200, null, 'GET', `/api/members/${own.id}/progress-reports`)
+      assert(stored.body.items?.some((report) => report.note === note), `the API lists ${stored.text}`)
+    })
     await step('e: on the other city there is no Edit button and no focal-point section', page, async () => {
       // Within the app: a full page load would start a new keycloak-js session (the app does no check-sso).
       await page.getByTestId('nav-members').click()
@@ -156,6 +175,7 @@ async function scenarioFocalPoint(browser, secretariatToken) {
       await page.waitForLoadState('networkidle') // /api/me/cities and the focal points have answered
       assert((await page.getByTestId('member-edit').count()) === 0, 'an Edit button is shown on a city that is not theirs')
       assert((await page.getByTestId('focal-points').count()) === 0, 'the focal points of a city that is not theirs are shown')
+      assert((await page.getByTestId('progress-report-add').count()) === 0, 'a progress report can be recorded on a city that is not theirs')
     })
     await step('e: PUT /api/members/{other}/profile with the focal point\'s token gives 403', null, async () => {
       const token = await tokenFor(focalPoint)

@@ -1,13 +1,15 @@
-import { lazy, Suspense, type FormEvent } from 'react'
+import { lazy, Suspense, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import type { Schemas } from '../api/client'
+import { useHasRole } from '../auth/AuthProvider'
 import { formatNumber } from '../components/format'
 import { Pager, SortHeader } from '../components/Pager'
 import { ProblemMessage } from '../components/ProblemMessage'
 import { useLoad } from '../components/useLoad'
 import { itemsOf, useCountries, useIncomeGroups, useRegions, useTopics } from '../components/useReference'
 import { currentLanguage } from '../i18n'
+import { AddMemberForm } from './AddMemberForm'
 import { listMembers, memberPoints, memberQueryFromUrl, type FilterName } from './membersApi'
 
 // The map brings d3-geo, topojson and the world outline: its own chunk, loaded after the table.
@@ -19,6 +21,8 @@ export function DirectoryPage() {
   const { t } = useTranslation()
   const language = currentLanguage()
   const [search, setSearch] = useSearchParams()
+  const isSecretariat = useHasRole('secretariat')
+  const [adding, setAdding] = useState(false)
   const query = { ...memberQueryFromUrl(search), lang: language }
   const queryKey = JSON.stringify(query)
 
@@ -48,6 +52,16 @@ export function DirectoryPage() {
   return (
     <>
       <h1>{t('directory.title')}</h1>
+      {isSecretariat &&
+        (adding ? (
+          <AddMemberForm onCancel={() => setAdding(false)} />
+        ) : (
+          <p>
+            <button type="button" onClick={() => setAdding(true)} data-testid="member-add">
+              {t('member.add.open')}
+            </button>
+          </p>
+        ))}
       <form role="search" className="filters" onSubmit={submitSearch} aria-label={t('directory.filters')}>
         <div className="field">
           <label htmlFor="directory-q">{t('directory.search')}</label>

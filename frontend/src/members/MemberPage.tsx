@@ -11,6 +11,7 @@ import { currentLanguage, type Language } from '../i18n'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { FocalPoints } from './FocalPoints'
 import { MemberForm, type MemberFormMode } from './MemberForm'
+import { ProgressReports } from './ProgressReports'
 import { StatusActions } from './StatusActions'
 import { useMyCityIds } from './useMyCities'
 
@@ -87,7 +88,7 @@ export function MemberPage() {
           )}
           {isSecretariat && !editing && <StatusActions memberId={data.id} status={data.status} onChanged={reload} />}
           <StatusHistory memberId={data.id} language={language} reloads={reloads} />
-          <ProgressReports memberId={data.id} language={language} />
+          <ProgressReports memberId={data.id} language={language} canRecord={auth.status === 'authenticated' && editMode !== null} />
           {/* Asked only by those who may see it; should the API still refuse (401/403), the section hides itself. */}
           {auth.status === 'authenticated' && editMode && <FocalPoints memberId={data.id} isSecretariat={isSecretariat} />}
         </article>
@@ -224,53 +225,6 @@ function StatusHistory({ memberId, language, reloads }: { memberId: number; lang
               </li>
             ))}
           </ol>
-        )}
-      </Loaded>
-    </section>
-  )
-}
-
-function ProgressReports({ memberId, language }: { memberId: number; language: Language }) {
-  const { t } = useTranslation()
-  const reports = useLoad(
-    (signal) => api.GET('/api/members/{memberId}/progress-reports', { params: { path: { memberId } }, signal }).then(unwrap),
-    [memberId],
-  )
-  return (
-    <section aria-labelledby="progress-reports-title" data-testid="progress-reports">
-      <h2 id="progress-reports-title">{t('member.reports.title')}</h2>
-      <Loaded state={reports}>
-        {(data) => (
-          <>
-            <p>
-              {t('member.reports.nextDue', { date: formatDate(data.nextDue, language) })}{' '}
-              {data.overdue && (
-                <span className="badge badge-warning" data-testid="report-overdue">
-                  {t('member.reports.overdue')}
-                </span>
-              )}
-            </p>
-            {data.items.length === 0 ? (
-              <p>{t('member.reports.none')}</p>
-            ) : (
-              <ul>
-                {data.items.map((report) => (
-                  <li key={report.id}>
-                    {t('member.reports.received', { date: formatDate(report.receivedOn, language) })}
-                    {report.link && (
-                      <>
-                        {' · '}
-                        <a href={report.link} rel="noopener noreferrer">
-                          {t('member.reports.link')}
-                        </a>
-                      </>
-                    )}
-                    {report.note && <> · {report.note}</>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
         )}
       </Loaded>
     </section>
