@@ -166,7 +166,11 @@ public class WorkPlanService {
             plan = new WorkPlan();
             plan.clusterId = clusterId;
             plan.termId = termId;
-            plan.persistAndFlush();
+            try {
+                plan.persistAndFlush();
+            } catch (org.hibernate.exception.ConstraintViolationException e) {
+                throw ProblemException.conflict("Someone else started this work plan at the same moment; reload it and try again.");
+            }
         }
         return plan;
     }
