@@ -588,6 +588,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cluster-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cluster terms
+         * @description The network's two-year terms, latest first. Public.
+         */
+        get: operations["listClusterTerms"];
+        put?: never;
+        /**
+         * Add a term
+         * @description The secretariat adds a term (a unique code such as `2019-2021`, its first and last day).
+         */
+        post: operations["createClusterTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-terms/{termId}/work-plan-sums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work-plan sums over a term
+         * @description Estimated costs of every cluster's work plan in the term, per work area and in total (exact decimals, as strings with two decimals). Public.
+         */
+        get: operations["getTermWorkPlanSums"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thematic clusters
+         * @description Every cluster, by English name. Public.
+         */
+        get: operations["listClusters"];
+        put?: never;
+        /**
+         * Add a cluster
+         * @description The secretariat adds a cluster: names and descriptions in English (required), French and Spanish, one to twelve topics, technical partner organisations, status.
+         */
+        post: operations["createCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One cluster
+         * @description One cluster, with its `ETag`. Public.
+         */
+        get: operations["getCluster"];
+        /**
+         * Replace a cluster
+         * @description The secretariat replaces the cluster's record. Needs `If-Match`.
+         */
+        put: operations["updateCluster"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/coordinators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coordinators of a cluster in a term
+         * @description The (at most two) coordinating cities. Public.
+         */
+        get: operations["listClusterCoordinators"];
+        put?: never;
+        /**
+         * Appoint a coordinator
+         * @description The secretariat appoints a coordinating city. At most two per cluster and term (a third is 409); a city coordinates at most one cluster at a time (appointing it to a second cluster whose term overlaps is 409, the detail naming the other cluster). A coordinator not yet a member of the cluster joins it (the three-clusters rule applies).
+         */
+        post: operations["appointClusterCoordinator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/coordinators/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a coordinator
+         * @description The secretariat removes a coordinating city (it stays a member).
+         */
+        delete: operations["removeClusterCoordinator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of a cluster in a term
+         * @description Member cities with their joining and leaving dates (current ones and those who left). Public.
+         */
+        get: operations["listClusterMembers"];
+        put?: never;
+        /**
+         * Join a cluster
+         * @description A focal point joins for their own city; the cluster's coordinator or the secretariat for any city. A city is in at most three clusters at a time (terms that overlap, not left): the fourth is 409 with type `.../problems/three-clusters`. Joining twice is 409.
+         */
+        post: operations["joinCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave a cluster
+         * @description A focal point for their own city, the cluster's coordinator or the secretariat records the day a city left (not before it joined). A coordinating city cannot leave (409); having left is 409.
+         */
+        post: operations["leaveCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Regional balance
+         * @description Current members and coordinators counted per UNESCO region (every region listed), and whether both coordinators come from the same region. Public.
+         */
+        get: operations["getClusterBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/work-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work plan
+         * @description Objectives per language, activities (by code) and the sums per work area and in total. A plan not yet started has version 0 and no activities. Public.
+         */
+        get: operations["getWorkPlan"];
+        /**
+         * Edit the objectives
+         * @description The cluster's coordinator (role `coordinator` and focal point of a coordinating city) or the secretariat. Needs `If-Match` (`"0"` for a plan not yet started).
+         */
+        put: operations["updateWorkPlanObjectives"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/work-plan/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start from the strategy's template
+         * @description Creates the eight indicative activities of the 2019-2021 strategy (2.1, the annual workshop, as two activities of 50,000): 160,000 / 100,000 / 70,000 / 20,000, 350,000 in all. 409 when the plan already has activities. Coordinator or secretariat.
+         */
+        post: operations["startWorkPlanFromTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/work-plan/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an activity
+         * @description Coordinator or secretariat.
+         */
+        post: operations["addWorkPlanActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/work-plan/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace an activity
+         * @description Coordinator or secretariat. Needs `If-Match`.
+         */
+        put: operations["updateWorkPlanActivity"];
+        post?: never;
+        /**
+         * Remove an activity
+         * @description Coordinator or secretariat.
+         */
+        delete: operations["deleteWorkPlanActivity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/membership-calls": {
         parameters: {
             query?: never;
@@ -960,6 +1248,200 @@ export interface components {
         /** @description One page of Currency items. */
         CurrencyList: {
             items: components["schemas"]["Currency"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        ClusterTermInput: {
+            /** @example 2019-2021 */
+            code: string;
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description The last day of the term; after `startsOn`.
+             */
+            endsOn: string;
+        };
+        ClusterTerm: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+        };
+        /** @description A text in English (required), French and Spanish. */
+        LocalizedText: {
+            en: string;
+            fr?: string | null;
+            es?: string | null;
+        };
+        /** @description A text in English, French and Spanish, each optional. */
+        OptionalLocalizedText: {
+            en?: string | null;
+            fr?: string | null;
+            es?: string | null;
+        };
+        /** @enum {string} */
+        ClusterStatus: "ACTIVE" | "CLOSED";
+        ClusterInput: {
+            name: components["schemas"]["LocalizedText"];
+            description?: components["schemas"]["OptionalLocalizedText"];
+            topics: number[];
+            /** @description Technical partner organisations. */
+            partnerOrganisationIds?: number[];
+            status: components["schemas"]["ClusterStatus"];
+        };
+        Cluster: {
+            /** Format: int64 */
+            id: number;
+            name: components["schemas"]["LocalizedText"];
+            description: components["schemas"]["OptionalLocalizedText"];
+            topics: number[];
+            partnerOrganisationIds: number[];
+            status: components["schemas"]["ClusterStatus"];
+            version: number;
+        };
+        CoordinatorInput: {
+            /** Format: int64 */
+            memberId: number;
+        };
+        JoinInput: {
+            /** Format: int64 */
+            memberId: number;
+            /** Format: date */
+            joinedOn: string;
+        };
+        LeaveInput: {
+            /** Format: date */
+            leftOn: string;
+        };
+        /** @description A city taking part in a cluster in a term. */
+        ClusterCity: {
+            /** Format: int64 */
+            memberId: number;
+            name: string;
+            /** @description ISO 3166-1 alpha-2 code. */
+            country: string;
+            unescoRegion: components["schemas"]["RegionCode"];
+            coordinator: boolean;
+            /** Format: date */
+            joinedOn: string | null;
+            /** Format: date */
+            leftOn: string | null;
+        };
+        RegionCount: {
+            region: components["schemas"]["RegionCode"];
+            members: number;
+            coordinators: number;
+        };
+        RegionalBalance: {
+            regions: components["schemas"]["RegionCount"][];
+            /** @description Current members (coordinators included). */
+            members: number;
+            coordinators: number;
+            /** @description Both coordinators come from the same UNESCO region. */
+            sameRegionCoordinators: boolean;
+        };
+        /**
+         * @description An exact amount in US dollars, as a decimal string with two decimals in answers (e.g. `50000.00`); kept as DECIMAL(15,2).
+         * @example 50000.00
+         */
+        Money: string;
+        /** @enum {string} */
+        ResponsibleKind: "COORDINATING_CITY" | "MEMBER_CITY" | "PARTNER_ORGANISATION" | "SECRETARIAT";
+        /** @enum {string} */
+        ActivityStatus: "PLANNED" | "IN_PROGRESS" | "DONE" | "CANCELLED";
+        ActivityInput: {
+            /** @example 1.3 */
+            code: string;
+            workArea: number;
+            title: string;
+            description?: string | null;
+            responsibleKind: components["schemas"]["ResponsibleKind"];
+            /** Format: int64 */
+            responsibleMemberId?: number | null;
+            /** Format: int64 */
+            responsibleOrganisationId?: number | null;
+            /** Format: int64 */
+            hostMemberId?: number | null;
+            /** Format: date */
+            plannedStart?: string | null;
+            /** Format: date */
+            plannedEnd?: string | null;
+            /** Format: date */
+            actualStart?: string | null;
+            /** Format: date */
+            actualEnd?: string | null;
+            estimatedCostUsd: components["schemas"]["Money"];
+            status: components["schemas"]["ActivityStatus"];
+            outputs?: string[];
+        };
+        Activity: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            workArea: number;
+            title: string;
+            description: string | null;
+            responsibleKind: components["schemas"]["ResponsibleKind"];
+            /** Format: int64 */
+            responsibleMemberId: number | null;
+            /** Format: int64 */
+            responsibleOrganisationId: number | null;
+            /** Format: int64 */
+            hostMemberId: number | null;
+            /** Format: date */
+            plannedStart: string | null;
+            /** Format: date */
+            plannedEnd: string | null;
+            /** Format: date */
+            actualStart: string | null;
+            /** Format: date */
+            actualEnd: string | null;
+            estimatedCostUsd: components["schemas"]["Money"];
+            status: components["schemas"]["ActivityStatus"];
+            outputs: string[];
+            version: number;
+        };
+        WorkAreaSum: {
+            workArea: number;
+            totalUsd: components["schemas"]["Money"];
+        };
+        /** @description Estimated costs per work area (all four, in order) and in total; cancelled activities count too. */
+        WorkPlanSums: {
+            workAreas: components["schemas"]["WorkAreaSum"][];
+            totalUsd: components["schemas"]["Money"];
+        };
+        WorkPlanObjectivesInput: {
+            objectives: components["schemas"]["OptionalLocalizedText"];
+        };
+        WorkPlan: {
+            /** Format: int64 */
+            clusterId: number;
+            /** Format: int64 */
+            termId: number;
+            objectives: components["schemas"]["OptionalLocalizedText"];
+            activities: components["schemas"]["Activity"][];
+            sums: components["schemas"]["WorkPlanSums"];
+            version: number;
+        };
+        ClusterTermList: {
+            items: components["schemas"]["ClusterTerm"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        ClusterList: {
+            items: components["schemas"]["Cluster"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        ClusterCityList: {
+            items: components["schemas"]["ClusterCity"][];
             page: components["schemas"]["PageNumber"];
             size: components["schemas"]["PageSize"];
             total: components["schemas"]["Total"];
@@ -1636,6 +2118,12 @@ export interface components {
         IdempotencyKey: string;
         /** @description Check the upload and report every problem without storing anything. */
         DryRun: boolean;
+        /** @description The cluster's id. */
+        ClusterId: number;
+        /** @description The term's id. */
+        TermId: number;
+        /** @description The activity's id. */
+        ActivityId: number;
         /** @description The member city's id. */
         MemberId: number;
         /** @description The focal point's id. */
@@ -3145,6 +3633,643 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listClusterTerms: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterTermList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    createClusterTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterTermInput"];
+            };
+        };
+        responses: {
+            /** @description The new term. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterTerm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getTermWorkPlanSums: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPlanSums"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listClusters: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    createCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterInput"];
+            };
+        };
+        responses: {
+            /** @description The new cluster, with its `ETag`. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCluster: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterInput"];
+            };
+        };
+        responses: {
+            /** @description The updated cluster, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listClusterCoordinators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterCityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    appointClusterCoordinator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoordinatorInput"];
+            };
+        };
+        responses: {
+            /** @description The appointed coordinator. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterCity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    removeClusterCoordinator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listClusterMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterCityList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    joinCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinInput"];
+            };
+        };
+        responses: {
+            /** @description The membership. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterCity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    leaveCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaveInput"];
+            };
+        };
+        responses: {
+            /** @description The membership, with its leaving date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterCity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getClusterBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalBalance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getWorkPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateWorkPlanObjectives: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkPlanObjectivesInput"];
+            };
+        };
+        responses: {
+            /** @description The work plan, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    startWorkPlanFromTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The work plan. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    addWorkPlanActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityInput"];
+            };
+        };
+        responses: {
+            /** @description The new activity, with its `ETag`. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    updateWorkPlanActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+                /** @description The activity's id. */
+                activityId: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityInput"];
+            };
+        };
+        responses: {
+            /** @description The updated activity, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    deleteWorkPlanActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+                /** @description The activity's id. */
+                activityId: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listMembershipCalls: {

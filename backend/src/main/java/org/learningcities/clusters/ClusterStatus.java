@@ -1,0 +1,6 @@
+package org.learningcities.clusters;
+
+/** Whether a cluster still runs. */
+public enum ClusterStatus {
+    ACTIVE, CLOSED
+}
