@@ -2780,6 +2780,8 @@ export interface operations {
                 joinedFrom?: number;
                 /** @description Joined in this year or earlier. */
                 joinedTo?: number;
+                /** @description Cities that are (not having left) in this thematic cluster, in any term. */
+                cluster?: number;
                 /** @description The page to return, from 1. */
                 page?: components["parameters"]["Page"];
                 /** @description Items per page, at most 200. */

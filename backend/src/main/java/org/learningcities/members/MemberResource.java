@@ -80,12 +80,12 @@ public class MemberResource {
     public Page<MemberSummary> list(@QueryParam("q") @Size(max = 100) String q, @QueryParam("country") String country,
                                     @QueryParam("region") String region, @QueryParam("incomeGroup") String incomeGroup,
                                     @QueryParam("status") String status, @QueryParam("topic") @Min(1) @Max(12) Integer topic,
-                                    @QueryParam("joinedFrom") Integer joinedFrom, @QueryParam("joinedTo") Integer joinedTo,
+                                    @QueryParam("joinedFrom") Integer joinedFrom, @QueryParam("joinedTo") Integer joinedTo, @QueryParam("cluster") Long cluster,
                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                     @QueryParam("sort") String sort, @QueryParam("lang") String lang) {
         Language language = language(lang);
         PageRequest paging = PageRequest.of(page, size, sort, MemberService.SORT_COLUMNS, "name");
-        return members.list(filter(q, country, region, incomeGroup, status, topic, joinedFrom, joinedTo), paging, language);
+        return members.list(filter(q, country, region, incomeGroup, status, topic, joinedFrom, joinedTo, cluster), paging, language);
     }
 
     /** The same filtered list as GeoJSON points, for the map: every match, no paging. */
@@ -94,12 +94,12 @@ public class MemberResource {
     public Response map(@QueryParam("q") @Size(max = 100) String q, @QueryParam("country") String country,
                         @QueryParam("region") String region, @QueryParam("incomeGroup") String incomeGroup,
                         @QueryParam("status") String status, @QueryParam("topic") @Min(1) @Max(12) Integer topic,
-                        @QueryParam("joinedFrom") Integer joinedFrom, @QueryParam("joinedTo") Integer joinedTo,
+                        @QueryParam("joinedFrom") Integer joinedFrom, @QueryParam("joinedTo") Integer joinedTo, @QueryParam("cluster") Long cluster,
                         @QueryParam("page") Integer page, @QueryParam("size") Integer size,
                         @QueryParam("sort") String sort, @QueryParam("lang") String lang) throws Exception {
         language(lang);
         List<Map<String, Object>> features = new ArrayList<>();
-        List<Object[]> rows = members.mapPoints(filter(q, country, region, incomeGroup, status, topic, joinedFrom, joinedTo));
+        List<Object[]> rows = members.mapPoints(filter(q, country, region, incomeGroup, status, topic, joinedFrom, joinedTo, cluster));
         for (Object[] row : rows) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("name", row[1]);
@@ -126,10 +126,10 @@ public class MemberResource {
     public Response export(@QueryParam("q") @Size(max = 100) String q, @QueryParam("country") String country,
                            @QueryParam("region") String region, @QueryParam("incomeGroup") String incomeGroup,
                            @QueryParam("status") String status, @QueryParam("topic") @Min(1) @Max(12) Integer topic,
-                           @QueryParam("joinedFrom") Integer joinedFrom, @QueryParam("joinedTo") Integer joinedTo,
+                           @QueryParam("joinedFrom") Integer joinedFrom, @QueryParam("joinedTo") Integer joinedTo, @QueryParam("cluster") Long cluster,
                            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
                            @QueryParam("sort") String sort, @QueryParam("lang") String lang) {
-        List<MemberCity> cities = members.all(filter(q, country, region, incomeGroup, status, topic, joinedFrom, joinedTo));
+        List<MemberCity> cities = members.all(filter(q, country, region, incomeGroup, status, topic, joinedFrom, joinedTo, cluster));
         return Response.ok(MemberCsv.export(cities), CSV + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
     }
@@ -255,10 +255,10 @@ public class MemberResource {
     }
 
     private MemberService.Filter filter(String q, String country, String region, String incomeGroup, String status,
-                                        Integer topic, Integer joinedFrom, Integer joinedTo) {
+                                        Integer topic, Integer joinedFrom, Integer joinedTo, Long cluster) {
         return new MemberService.Filter(q, country, QueryParams.enumValue(UnescoRegion.Code.class, "region", region),
                 QueryParams.enumValue(IncomeGroup.Code.class, "incomeGroup", incomeGroup),
-                QueryParams.enumValue(MemberStatus.class, "status", status), topic, joinedFrom, joinedTo);
+                QueryParams.enumValue(MemberStatus.class, "status", status), topic, joinedFrom, joinedTo, cluster);
     }
 
     private Language language(String lang) {

@@ -46,7 +46,7 @@ public class MemberService {
 
     /** Directory filters, as the list, map and CSV views share them. */
     public record Filter(String q, String country, UnescoRegion.Code region, IncomeGroup.Code incomeGroup,
-                         MemberStatus status, Integer topic, Integer joinedFrom, Integer joinedTo) {
+                         MemberStatus status, Integer topic, Integer joinedFrom, Integer joinedTo, Long cluster) {
     }
 
     static final Map<String, String> SORT_COLUMNS = new LinkedHashMap<>();
@@ -422,6 +422,11 @@ public class MemberService {
         if (filter.joinedFrom() != null) {
             where.append(" and m.yearJoined >= :joinedFrom");
             parameters.and("joinedFrom", filter.joinedFrom());
+        }
+        if (filter.cluster() != null) {
+            where.append(" and m.id in (select cm.memberId from ClusterMembership cm where cm.clusterId = :cluster"
+                    + " and cm.leftOn is null)");
+            parameters.and("cluster", filter.cluster());
         }
         if (filter.joinedTo() != null) {
             where.append(" and m.yearJoined <= :joinedTo");

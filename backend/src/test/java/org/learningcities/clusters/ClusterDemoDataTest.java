@@ -44,5 +44,9 @@ class ClusterDemoDataTest {
                 .body("items.name", containsInAnyOrder("Cork", "Osan"));
         given().get("/api/clusters/" + health + "/terms/" + term + "/balance").then().statusCode(200)
                 .body("sameRegionCoordinators", equalTo(false));
+        // The directory filters by cluster.
+        given().queryParam("cluster", health).queryParam("size", 200).get("/api/members").then().statusCode(200)
+                .body("items.name", hasItems("Cork", "Osan"))
+                .body("items.name", org.hamcrest.Matchers.not(hasItems("Chengdu")));
     }
 }
