@@ -9,6 +9,9 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -325,7 +328,15 @@ public class FundService {
             throw ProblemException.validation("reason", "must be at most 500 characters");
         }
         List<Object[]> legs = rows("SELECT account, side, amount_usd, amount, currency FROM fund_journal_leg WHERE entry_id = ?1 ORDER BY position", entryId);
-        Map<String, FundAccountBalance> accounts = lock(fundId, legs.stream().map(l -> (String) l[0]).toList());
+        List<String> touched = new ArrayList<>();
+        for (Object[] leg : legs) {
+            String account = (String) leg[0];
+            touched.add(account);
+            if (account.startsWith("ALLOCATED:")) { // checked against what was spent of it, so locked too
+                touched.add("EXPENDED:" + account.substring("ALLOCATED:".length()));
+            }
+        }
+        Map<String, FundAccountBalance> accounts = lock(fundId, touched);
         // Locked: a concurrent reversal of the same entry waits here, then finds it reversed.
         if (count("SELECT COUNT(*) FROM fund_journal_entry WHERE reverses_entry_id = ?1", entryId) > 0) {
             throw ProblemException.conflict("Entry " + entryId + " is reversed already.");
@@ -337,7 +348,7 @@ public class FundService {
         long movementId = insertMovement(fundId, MovementKind.REVERSAL, donorId, null, null, null, null, Money.USD, null, usd, date,
                 null, null, null, null, null, reason);
         post(fundId, movementId, MovementKind.REVERSAL, date, donorId, entryId, reason, accounts, mirror);
-        for (FundAccountBalance balance : accounts.values()) {
+        for (FundAccountBalance balance : List.copyOf(accounts.values())) {
             String account = balance.account;
             if ((account.equals(CASH) || account.startsWith("EXPENDED:")) && balance.debitBalance().signum() < 0
                     || account.startsWith("UNALLOCATED:") && balance.creditBalance().signum() < 0) {
@@ -345,9 +356,8 @@ public class FundService {
                         + " done with that money first.");
             }
             if (account.startsWith("ALLOCATED:")) {
-                FundAccountBalance expended = FundAccountBalance.find("fundId = ?1 and account = ?2", fundId,
-                        "EXPENDED:" + account.substring("ALLOCATED:".length())).firstResult();
-                if (expended != null && balance.creditBalance().compareTo(expended.debitBalance()) < 0) {
+                FundAccountBalance expended = accounts.get("EXPENDED:" + account.substring("ALLOCATED:".length()));
+                if (balance.creditBalance().compareTo(expended.debitBalance()) < 0) {
                     throw insufficient("Reversing entry " + entryId + " would leave less allocated than already spent; reverse the"
                             + " expenditures first.");
                 }
@@ -376,11 +386,12 @@ public class FundService {
                 }
             });
         }
+        // A locking read sees the latest committed row (not this transaction's snapshot); no balance
+        // entity is loaded before this point in a posting, so none is a stale cached copy.
         List<FundAccountBalance> rows = FundAccountBalance.<FundAccountBalance>find("fundId = ?1 and account in ?2 order by account",
                 fundId, sorted).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         Map<String, FundAccountBalance> locked = new LinkedHashMap<>();
         for (FundAccountBalance row : rows) {
-            em.refresh(row); // the state after the lock, not a copy read earlier in this transaction
             locked.put(row.account, row);
         }
         return locked;
@@ -488,7 +499,7 @@ public class FundService {
                 + " WHERE e.id IN (?1)", ids)) {
             long id = num(e[0]);
             byId.put(id, new JournalEntryView(id, num(e[1]), (String) e[2], date(e[3]), nullableNum(e[4]), nullableNum(e[5]),
-                    nullableNum(e[6]), (String) e[7], (String) e[8], ((Timestamp) e[9]).toInstant(), legs.getOrDefault(id, List.of())));
+                    nullableNum(e[6]), (String) e[7], (String) e[8], instant(e[9]), legs.getOrDefault(id, List.of())));
         }
         return ids.stream().map(byId::get).toList();
     }
@@ -830,6 +841,11 @@ public class FundService {
 
     private static boolean bool(Object o) {
         return o instanceof Boolean b ? b : o instanceof Number n && n.intValue() != 0;
+    }
+
+    /** The JDBC session runs in UTC (quarkus.hibernate-orm.jdbc.timezone), so a bare date-time is UTC. */
+    private static Instant instant(Object o) {
+        return o instanceof Timestamp t ? t.toInstant() : ((LocalDateTime) o).toInstant(ZoneOffset.UTC);
     }
 
     private static LocalDate date(Object o) {
