@@ -949,6 +949,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funds/{fundId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a donor
+         * @description Returns unallocated money of an earmark pool (`source`, default unearmarked) to a donor
+         *     (`donorId` required); never more than the pool holds (409 `insufficient-funds`). Posted as
+         *     DEBIT `UNALLOCATED:<pool>`, CREDIT `CASH`.
+         */
+        post: operations["recordRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record interest earned
+         * @description Interest the bank paid on the money held; it becomes unearmarked available money. Posted as
+         *     DEBIT `CASH`, CREDIT `UNALLOCATED:NONE`.
+         */
+        post: operations["recordInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/bank-charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record bank charges
+         * @description Charges the bank took, paid from unearmarked money (409 `insufficient-funds` if there is
+         *     not enough). Posted as DEBIT `UNALLOCATED:NONE`, CREDIT `CASH`.
+         */
+        post: operations["recordBankCharge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funds/{fundId}/entries/{entryId}/reversal": {
         parameters: {
             query?: never;
@@ -1700,7 +1764,7 @@ export interface components {
         /** @enum {string} */
         EarmarkKind: "NONE" | "BUDGET_LINE" | "CLUSTER" | "REGION" | "LOW_INCOME";
         /** @enum {string} */
-        MovementKind: "PLEDGE" | "RECEIPT" | "ALLOCATION" | "EXPENDITURE" | "REVERSAL";
+        MovementKind: "PLEDGE" | "RECEIPT" | "ALLOCATION" | "EXPENDITURE" | "REFUND" | "INTEREST" | "BANK_CHARGE" | "REVERSAL";
         /** @description What money may be used for. `budgetLineId` goes with BUDGET_LINE, `clusterId` with CLUSTER, `region` with REGION; other fields are ignored. */
         Earmark: {
             kind: components["schemas"]["EarmarkKind"];
@@ -1827,6 +1891,20 @@ export interface components {
             amount: components["schemas"]["Money"];
             /** Format: date */
             valueDate: string;
+            description?: string | null;
+        };
+        CashMovementInput: {
+            /**
+             * Format: int64
+             * @description The donor refunded; required for a refund, refused otherwise.
+             */
+            donorId?: number | null;
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            valueDate: string;
+            /** @description For a refund, the earmark pool the money comes from (unearmarked when absent). Interest and bank charges are unearmarked. */
+            source?: components["schemas"]["Earmark"] | null;
+            bankReference?: string | null;
             description?: string | null;
         };
         ReversalInput: {
@@ -4378,6 +4456,142 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ExpenditureInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "donorId": 3,
+                 *       "amount": "5000.00",
+                 *       "valueDate": "2021-12-31",
+                 *       "bankReference": "REFUND-2021-001"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CashMovementInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordInterest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": "312.45",
+                 *       "valueDate": "2019-12-31",
+                 *       "bankReference": "INT-2019-Q4"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CashMovementInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordBankCharge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": "25.00",
+                 *       "valueDate": "2019-06-28",
+                 *       "bankReference": "FEE-0628"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CashMovementInput"];
             };
         };
         responses: {

@@ -111,6 +111,30 @@ public class FundResource {
     }
 
     @POST
+    @Path("/funds/{fundId}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response refund(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
+        return move(key, "fund-refund", fundId, input, () -> fund.cash(fundId, MovementKind.REFUND, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/interest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response interest(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
+        return move(key, "fund-interest", fundId, input, () -> fund.cash(fundId, MovementKind.INTEREST, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/bank-charges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response bankCharge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
+        return move(key, "fund-bank-charge", fundId, input, () -> fund.cash(fundId, MovementKind.BANK_CHARGE, input));
+    }
+
+    @POST
     @Path("/funds/{fundId}/entries/{entryId}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})

@@ -311,6 +311,43 @@ public class FundService {
         return movement(fundId, movementId);
     }
 
+    /**
+     * Money leaving or entering the bank outside receipts and expenditures. A refund returns
+     * unallocated money of a pool to a donor (DR UNALLOCATED:pool / CR CASH); bank charges are
+     * paid from unearmarked money (DR UNALLOCATED:NONE / CR CASH); interest earned is unearmarked
+     * money (DR CASH / CR UNALLOCATED:NONE). What leaves never exceeds what the pool holds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MovementView cash(long fundId, MovementKind kind, CashInput in) {
+        requireFund(fundId);
+        Long donorId = null;
+        if (kind == MovementKind.REFUND) {
+            donorId = requireDonor("donorId", in.donorId());
+        } else if (in.donorId() != null) {
+            throw ProblemException.validation("donorId", "only a refund names a donor");
+        }
+        if (kind != MovementKind.REFUND && in.source() != null && !"NONE".equals(normalise(in.source()).kind())) {
+            throw ProblemException.validation("source", "interest and bank charges are unearmarked");
+        }
+        BigDecimal usd = Money.parse("amount", in.amount(), Money.USD);
+        LocalDate date = requiredDate("valueDate", in.valueDate());
+        String bankReference = in.bankReference() == null || in.bankReference().isBlank() ? null : required("bankReference", in.bankReference(), 100);
+        Earmark source = kind == MovementKind.REFUND ? earmark(fundId, "source", in.source()) : Earmark.NONE;
+        String pool = "UNALLOCATED:" + poolKey(source);
+        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(CASH, pool));
+        boolean incoming = kind == MovementKind.INTEREST;
+        if (!incoming && accounts.get(pool).creditBalance().compareTo(usd) < 0) {
+            throw insufficient("Only " + Money.usd(accounts.get(pool).creditBalance()) + " USD is unallocated in pool " + poolKey(source)
+                    + "; the " + kind.name().toLowerCase().replace('_', ' ') + " is " + Money.usd(usd) + " USD.");
+        }
+        long movementId = insertMovement(fundId, kind, donorId, null, null, null, null, Money.USD, null, usd, date,
+                kind == MovementKind.REFUND ? source : null, null, null, null, bankReference, in.description());
+        post(fundId, movementId, kind, date, donorId, null, in.description(), accounts, incoming
+                ? List.of(new PostLeg(CASH, true, usd, null, null), new PostLeg(pool, false, usd, null, null))
+                : List.of(new PostLeg(pool, true, usd, null, null), new PostLeg(CASH, false, usd, null, null)));
+        return movement(fundId, movementId);
+    }
+
     /** Posts the mirror of an entry; refused if that entry is a reversal, is reversed already, or the mirror would overdraw. */
     @Transactional(Transactional.TxType.MANDATORY)
     public MovementView reversal(long fundId, long entryId, ReversalInput in) {
@@ -564,11 +601,9 @@ public class FundService {
             };
             sums.merge(group, value, BigDecimal::add);
         }
-        BigDecimal cash = sums.getOrDefault(CASH, ZERO);
         BigDecimal spent = sums.getOrDefault("EXPENDED", ZERO);
         BigDecimal allocated = sums.getOrDefault("ALLOCATED", ZERO);
         BigDecimal available = sums.getOrDefault("UNALLOCATED", ZERO);
-        BigDecimal received = cash.add(spent);
         BigDecimal pledged = sums.getOrDefault("PLEDGED", ZERO);
         BigDecimal outstanding = ZERO;
         for (Object[] p : rows("SELECT p.amount, p.exchange_rate, COALESCE((SELECT SUM(r.amount) FROM fund_movement r"
@@ -617,6 +652,7 @@ public class FundService {
             BigDecimal[] t = perLine.getOrDefault(l.id(), new BigDecimal[] {ZERO, ZERO});
             return new BudgetLineTotal(l.id(), l.code(), l.name(), l.planned(), Money.usd(t[0]), Money.usd(t[1]));
         }).toList();
+        BigDecimal received = byType.stream().map(t -> new BigDecimal(t.received())).reduce(ZERO, BigDecimal::add);
         BigDecimal target = new BigDecimal(fund.target());
         return new FundSummary(fundId, fund.code(), fund.name(), Money.USD, fund.target(), Money.usd(pledged), Money.usd(received),
                 Money.usd(outstanding), Money.usd(allocated), Money.usd(spent), Money.usd(available), percent(received, target),

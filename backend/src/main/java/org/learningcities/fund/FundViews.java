@@ -14,7 +14,7 @@ public final class FundViews {
 
     public enum EarmarkKind { NONE, BUDGET_LINE, CLUSTER, REGION, LOW_INCOME }
 
-    public enum MovementKind { PLEDGE, RECEIPT, ALLOCATION, EXPENDITURE, REVERSAL }
+    public enum MovementKind { PLEDGE, RECEIPT, ALLOCATION, EXPENDITURE, REFUND, INTEREST, BANK_CHARGE, REVERSAL }
 
     public record BudgetLineInput(String code, String name, String planned) {
     }
@@ -55,6 +55,11 @@ public final class FundViews {
     }
 
     public record ExpenditureInput(Long allocationId, String amount, LocalDate valueDate, String description) {
+    }
+
+    /** A refund to a donor (from an earmark pool), interest earned or bank charges, all in USD. */
+    public record CashInput(Long donorId, String amount, LocalDate valueDate, Earmark source, String bankReference,
+                            String description) {
     }
 
     public record ReversalInput(LocalDate valueDate, String reason) {

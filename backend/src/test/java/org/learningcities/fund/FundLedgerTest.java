@@ -198,6 +198,30 @@ class FundLedgerTest {
     }
 
     @Test
+    void refundsInterestAndBankChargesMoveCashAndTheAvailableBalanceButNeverOverdraw() {
+        long fundId = fund();
+        long donorId = donor("COMPANY");
+        receiveUsd(fundId, donorId, "1000.00");
+        post(fundId, "interest", Map.of("amount", "12.34", "valueDate", "2019-12-31")).statusCode(201)
+                .body("kind", equalTo("INTEREST")).body("entry.legs.account", contains("CASH", "UNALLOCATED:NONE"));
+        post(fundId, "bank-charges", Map.of("amount", "2.34", "valueDate", "2019-12-31")).statusCode(201)
+                .body("entry.legs.account", contains("UNALLOCATED:NONE", "CASH"));
+        post(fundId, "refunds", Map.of("amount", "10.00", "valueDate", "2019-12-31")).statusCode(422)
+                .body("errors[0].field", equalTo("donorId"));
+        post(fundId, "refunds", Map.of("donorId", donorId, "amount", "1010.01", "valueDate", "2019-12-31")).statusCode(409)
+                .body("type", containsString("insufficient-funds"));
+        post(fundId, "refunds", Map.of("donorId", donorId, "amount", "10.00", "valueDate", "2019-12-31", "bankReference", "R-1"))
+                .statusCode(201).body("kind", equalTo("REFUND")).body("entry.donorId", equalTo((int) donorId));
+        post(fundId, "bank-charges", Map.of("amount", "1000.01", "valueDate", "2019-12-31")).statusCode(409);
+
+        Map<String, Object> summary = summary(fundId);
+        assertEquals("1000.00", summary.get("received"));
+        assertEquals("1000.00", summary.get("available"));
+        Map<String, Object> tb = balancedTrialBalance(fundId);
+        assertEquals("1000.00", balance(tb, "CASH"));
+    }
+
+    @Test
     void aReversalPostsTheMirrorLinksBothWaysRestoresBalancesAndHappensOnce() {
         long fundId = fund();
         long donorId = donor("FOUNDATION");
