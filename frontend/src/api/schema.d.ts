@@ -1052,6 +1052,362 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a fund
+         * @description The fund manager or the secretariat opens a fund for a term: code (unique), name, term,
+         *     target in USD (the base currency), the administrative agent (an organisation) and its fee
+         *     percentage (none unless given), and its budget lines. `startFromStrategy: true` creates the
+         *     seven lines of the strategy (1.1 … 3.1: 200,000; 200,000; 80,000; 20,000; 200,000; 200,000;
+         *     100,000 = 1,000,000 USD) instead of `budgetLines`.
+         */
+        post: operations["createFund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fund
+         * @description The fund's term, target, administrative agent and budget lines. Public.
+         */
+        get: operations["getFund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fund's public figures
+         * @description Public totals in USD, read from the ledger's running balances: target, pledged (at the
+         *     pledges' indicative rates), received, outstanding pledges, allocated, spent, available
+         *     (received and not allocated, all earmark pools together), the percentage of the target
+         *     received, receipts by donor type, budget lines planned vs allocated vs spent, and the share
+         *     of allocations that reached Africa and low-income countries. The income group is the one
+         *     recorded with each allocation, classified by the World Bank edition in force on its value
+         *     date; `incomeGroupEditions` names the editions used. Reversed movements count for nothing.
+         */
+        get: operations["getFundSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/donors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a donor
+         * @description A donor is an existing member city or organisation (exactly one of `memberId` and
+         *     `organisationId`; each is a donor at most once, 409 otherwise) with its donor type. An
+         *     `anonymous` donor is shown as such in public figures. `username` is the login of the
+         *     donor's user, who may then read this donor's statements.
+         */
+        post: operations["createDonor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a pledge
+         * @description A donor's commitment: amount and currency, date, earmark, expected payment dates. Posted
+         *     as one balanced journal entry on memo accounts (DEBIT `PLEDGED:<donorId>`, CREDIT
+         *     `PLEDGE_COMMITMENTS`) at the indicative `exchangeRate` (required unless USD).
+         */
+        post: operations["recordPledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a receipt
+         * @description Money received from a donor, in the currency received, with the exchange rate to USD used
+         *     (required unless USD; stored). The USD amount is amount × rate rounded to cents half-even
+         *     (see `Money`). Against a pledge, the currency must be the pledge's and the earmark is the
+         *     pledge's. Posted as DEBIT `CASH`, CREDIT `UNALLOCATED:<pool>` (the earmark's pool).
+         */
+        post: operations["recordReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Allocate to a budget line
+         * @description Moves USD from the fund's available balance in one earmark pool (`source`, default
+         *     unearmarked) to a budget line, with the beneficiary region and income group. Earmarked
+         *     money goes only to a matching use (a budget-line earmark to that line, a region earmark
+         *     with that `beneficiaryRegion`, a low-income earmark with `beneficiaryIncomeGroup` LOW;
+         *     cluster earmarks wait for cluster activities): otherwise 422 `earmark-mismatch`. Never more
+         *     than the pool holds, even when allocations race: otherwise 409 `insufficient-funds`.
+         *     Posted as DEBIT `UNALLOCATED:<pool>`, CREDIT `ALLOCATED:<allocation id>`.
+         */
+        post: operations["recordAllocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/expenditures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an expenditure
+         * @description USD spent against an allocation, never more than what is left of it (409
+         *     `above-allocation`). Posted as DEBIT `EXPENDED:<allocation id>`, CREDIT `CASH`.
+         */
+        post: operations["recordExpenditure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a donor
+         * @description Returns unallocated money of an earmark pool (`source`, default unearmarked) to a donor
+         *     (`donorId` required); never more than the pool holds (409 `insufficient-funds`). Posted as
+         *     DEBIT `UNALLOCATED:<pool>`, CREDIT `CASH`.
+         */
+        post: operations["recordRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record interest earned
+         * @description Interest the bank paid on the money held; it becomes unearmarked available money. Posted as
+         *     DEBIT `CASH`, CREDIT `UNALLOCATED:NONE`.
+         */
+        post: operations["recordInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/bank-charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record bank charges
+         * @description Charges the bank took, paid from unearmarked money (409 `insufficient-funds` if there is
+         *     not enough). Posted as DEBIT `UNALLOCATED:NONE`, CREDIT `CASH`.
+         */
+        post: operations["recordBankCharge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/entries/{entryId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse an entry
+         * @description Nothing in the ledger is ever changed or deleted: a mistake is corrected by posting the
+         *     mirror of its entry (every leg on the other side), which names the entry it reverses and
+         *     restores every balance. An entry is reversed at most once, a reversal is not reversed, and
+         *     a reversal that would leave money that is no longer there (a receipt already allocated, an
+         *     allocation already spent) is refused with 409 until what was done with it is reversed.
+         */
+        post: operations["reverseJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/movements/{movementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A movement
+         * @description A movement with its journal entry. Fund manager and secretariat.
+         */
+        get: operations["getFundMovement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The journal
+         * @description The fund's journal entries with their legs, filterable by movement kind, donor, account and value date. Fund manager and secretariat.
+         */
+        get: operations["listFundJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trial balance
+         * @description Per account, total debits, total credits and balance (debits − credits), from the running balances; total debits always equal total credits. Fund manager and secretariat.
+         */
+        get: operations["getTrialBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/donors/{donorId}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A donor's statement
+         * @description Each pledge and receipt of the donor in this fund, in its original currency and in USD,
+         *     with what is outstanding on each pledge and the total received in USD. Fund manager and
+         *     secretariat; a user with role `donor` only for the donor whose `username` is theirs (403
+         *     for any other).
+         */
+        get: operations["getDonorStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1349,7 +1705,7 @@ export interface components {
          * @description An exact amount in US dollars, as a decimal string with two decimals in answers (e.g. `50000.00`); kept as DECIMAL(15,2).
          * @example 50000.00
          */
-        Money: string;
+        UsdAmount: string;
         /** @enum {string} */
         ResponsibleKind: "COORDINATING_CITY" | "MEMBER_CITY" | "PARTNER_ORGANISATION" | "SECRETARIAT";
         /** @enum {string} */
@@ -1375,7 +1731,7 @@ export interface components {
             actualStart?: string | null;
             /** Format: date */
             actualEnd?: string | null;
-            estimatedCostUsd: components["schemas"]["Money"];
+            estimatedCostUsd: components["schemas"]["UsdAmount"];
             status: components["schemas"]["ActivityStatus"];
             outputs?: string[];
         };
@@ -1401,19 +1757,19 @@ export interface components {
             actualStart: string | null;
             /** Format: date */
             actualEnd: string | null;
-            estimatedCostUsd: components["schemas"]["Money"];
+            estimatedCostUsd: components["schemas"]["UsdAmount"];
             status: components["schemas"]["ActivityStatus"];
             outputs: string[];
             version: number;
         };
         WorkAreaSum: {
             workArea: number;
-            totalUsd: components["schemas"]["Money"];
+            totalUsd: components["schemas"]["UsdAmount"];
         };
         /** @description Estimated costs per work area (all four, in order) and in total; cancelled activities count too. */
         WorkPlanSums: {
             workAreas: components["schemas"]["WorkAreaSum"][];
-            totalUsd: components["schemas"]["Money"];
+            totalUsd: components["schemas"]["UsdAmount"];
         };
         WorkPlanObjectivesInput: {
             objectives: components["schemas"]["OptionalLocalizedText"];
@@ -1865,6 +2221,338 @@ export interface components {
             /** @description Required for a rejection. */
             reason?: string | null;
         };
+        /**
+         * @description An amount of money. Every amount travels as a string written with exactly the minor units
+         *     of its currency ("1000.00" USD or EUR, "500" JPY, "12.345" KWD), never as a JSON number,
+         *     next to the ISO 4217 code of its currency (a `currency` field; amounts whose name ends in
+         *     `Usd`, and the fund's own figures, are in USD). A request amount with other decimals is a
+         *     422. A foreign amount becomes USD as amount × exchange rate rounded to cents half-even
+         *     (banker's rounding: 500.005 → 500.00, 500.015 → 500.02), the one rounding rule of the fund.
+         * @example 1000.00
+         */
+        Money: string;
+        /**
+         * @description ISO 4217 currency code.
+         * @example EUR
+         */
+        CurrencyCode: string;
+        /**
+         * @description US dollars for one unit of the currency, at most 10 decimals; stored with the movement. Required unless the currency is USD (then 1).
+         * @example 1.0850
+         */
+        ExchangeRate: string;
+        /** @enum {string} */
+        DonorType: "CITY" | "GOVERNMENT" | "COMPANY" | "FOUNDATION" | "OTHER";
+        /** @enum {string} */
+        EarmarkKind: "NONE" | "BUDGET_LINE" | "CLUSTER" | "REGION" | "LOW_INCOME";
+        /** @enum {string} */
+        MovementKind: "PLEDGE" | "RECEIPT" | "ALLOCATION" | "EXPENDITURE" | "REFUND" | "INTEREST" | "BANK_CHARGE" | "REVERSAL";
+        /** @description What money may be used for. `budgetLineId` goes with BUDGET_LINE, `clusterId` with CLUSTER, `region` with REGION; other fields are ignored. */
+        Earmark: {
+            kind: components["schemas"]["EarmarkKind"];
+            /** Format: int64 */
+            budgetLineId?: number | null;
+            /** Format: int64 */
+            clusterId?: number | null;
+            region?: components["schemas"]["RegionCode"] | null;
+        };
+        BudgetLineInput: {
+            code: string;
+            name: string;
+            planned: components["schemas"]["Money"];
+        };
+        FundInput: {
+            code: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            target: components["schemas"]["Money"];
+            /**
+             * Format: int64
+             * @description The administrative agent (an organisation).
+             */
+            agentOrganisationId: number;
+            /** @description The agent's fee as a percentage; none unless given. */
+            agentFeePercent?: string | null;
+            /** @description Create the seven budget lines of the strategy (then leave `budgetLines` out). */
+            startFromStrategy?: boolean | null;
+            budgetLines?: components["schemas"]["BudgetLineInput"][] | null;
+        };
+        BudgetLine: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            planned: components["schemas"]["Money"];
+        };
+        Fund: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            baseCurrency: components["schemas"]["CurrencyCode"];
+            target: components["schemas"]["Money"];
+            /** Format: int64 */
+            agentOrganisationId: number;
+            agentFeePercent: string | null;
+            budgetLines: components["schemas"]["BudgetLine"][];
+        };
+        DonorInput: {
+            /** Format: int64 */
+            memberId?: number | null;
+            /** Format: int64 */
+            organisationId?: number | null;
+            donorType: components["schemas"]["DonorType"];
+            anonymous?: boolean | null;
+            /** @description The login of the donor's user, who may read this donor's statements. */
+            username?: string | null;
+        };
+        Donor: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            memberId: number | null;
+            /** Format: int64 */
+            organisationId: number | null;
+            name: string;
+            donorType: components["schemas"]["DonorType"];
+            anonymous: boolean;
+            username: string | null;
+        };
+        PledgeInput: {
+            /** Format: int64 */
+            donorId: number;
+            amount: components["schemas"]["Money"];
+            currency: components["schemas"]["CurrencyCode"];
+            exchangeRate?: components["schemas"]["ExchangeRate"] | null;
+            /** Format: date */
+            date: string;
+            earmark?: components["schemas"]["Earmark"] | null;
+            expectedPaymentDates?: string[] | null;
+            description?: string | null;
+        };
+        ReceiptInput: {
+            /** Format: int64 */
+            donorId: number;
+            /**
+             * Format: int64
+             * @description The pledge this pays; its earmark is the receipt's.
+             */
+            pledgeId?: number | null;
+            amount: components["schemas"]["Money"];
+            currency: components["schemas"]["CurrencyCode"];
+            exchangeRate?: components["schemas"]["ExchangeRate"] | null;
+            /** Format: date */
+            valueDate: string;
+            bankReference?: string | null;
+            /** @description Only without a pledge. */
+            earmark?: components["schemas"]["Earmark"] | null;
+            description?: string | null;
+        };
+        AllocationInput: {
+            /** Format: int64 */
+            budgetLineId: number;
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            valueDate: string;
+            /** @description The earmark pool the money comes from; unearmarked (NONE) when absent. */
+            source?: components["schemas"]["Earmark"] | null;
+            beneficiaryRegion?: components["schemas"]["RegionCode"] | null;
+            beneficiaryIncomeGroup?: components["schemas"]["IncomeGroupCode"] | null;
+            description?: string | null;
+        };
+        ExpenditureInput: {
+            /** Format: int64 */
+            allocationId: number;
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            valueDate: string;
+            description?: string | null;
+        };
+        CashMovementInput: {
+            /**
+             * Format: int64
+             * @description The donor refunded; required for a refund, refused otherwise.
+             */
+            donorId?: number | null;
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            valueDate: string;
+            /** @description For a refund, the earmark pool the money comes from (unearmarked when absent). Interest and bank charges are unearmarked. */
+            source?: components["schemas"]["Earmark"] | null;
+            bankReference?: string | null;
+            description?: string | null;
+        };
+        ReversalInput: {
+            /**
+             * Format: date
+             * @description Today when absent.
+             */
+            valueDate?: string | null;
+            reason?: string | null;
+        };
+        JournalLeg: {
+            /** @description `CASH`, `UNALLOCATED:<pool>`, `ALLOCATED:<allocation id>`, `EXPENDED:<allocation id>`, `PLEDGED:<donor id>`, `PLEDGE_COMMITMENTS`. */
+            account: string;
+            /** @enum {string} */
+            side: "DEBIT" | "CREDIT";
+            amountUsd: components["schemas"]["Money"];
+            /** @description The amount in its original currency, where there is one. */
+            amount: components["schemas"]["Money"] | null;
+            currency: components["schemas"]["CurrencyCode"] | null;
+        };
+        /** @description One balanced entry (the sum of DEBIT legs equals the sum of CREDIT legs in USD). Never changed. */
+        JournalEntry: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            movementId: number;
+            kind: components["schemas"]["MovementKind"];
+            /** Format: date */
+            valueDate: string;
+            /** Format: int64 */
+            donorId: number | null;
+            /** Format: int64 */
+            reversesEntryId: number | null;
+            /** Format: int64 */
+            reversedByEntryId: number | null;
+            description: string | null;
+            postedBy: string;
+            /** Format: date-time */
+            postedAt: string;
+            legs: components["schemas"]["JournalLeg"][];
+        };
+        JournalEntryList: {
+            items: components["schemas"]["JournalEntry"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        Movement: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            fundId: number;
+            kind: components["schemas"]["MovementKind"];
+            /** Format: int64 */
+            donorId: number | null;
+            /** Format: int64 */
+            pledgeId: number | null;
+            /** Format: int64 */
+            allocationId: number | null;
+            /** Format: int64 */
+            budgetLineId: number | null;
+            /** @description In the original currency (pledges and receipts). */
+            amount: components["schemas"]["Money"] | null;
+            currency: components["schemas"]["CurrencyCode"] | null;
+            exchangeRate: components["schemas"]["ExchangeRate"] | null;
+            amountUsd: components["schemas"]["Money"];
+            /** Format: date */
+            valueDate: string;
+            /** @description A pledge's or receipt's earmark; the pool an allocation draws on. */
+            earmark: components["schemas"]["Earmark"] | null;
+            beneficiaryRegion: components["schemas"]["RegionCode"] | null;
+            beneficiaryIncomeGroup: components["schemas"]["IncomeGroupCode"] | null;
+            /** @description The World Bank income-group edition in force on the value date. */
+            incomeGroupEdition: string | null;
+            bankReference: string | null;
+            expectedPaymentDates: string[] | null;
+            description: string | null;
+            entry: components["schemas"]["JournalEntry"];
+        };
+        TrialBalanceLine: {
+            account: string;
+            debits: components["schemas"]["Money"];
+            credits: components["schemas"]["Money"];
+            /** @description Debits − credits, in USD (negative for credit balances). */
+            balance: string;
+        };
+        TrialBalance: {
+            /** Format: int64 */
+            fundId: number;
+            currency: components["schemas"]["CurrencyCode"];
+            accounts: components["schemas"]["TrialBalanceLine"][];
+            totalDebits: components["schemas"]["Money"];
+            totalCredits: components["schemas"]["Money"];
+            balanced: boolean;
+        };
+        FundSummary: {
+            /** Format: int64 */
+            fundId: number;
+            code: string;
+            name: string;
+            currency: components["schemas"]["CurrencyCode"];
+            target: components["schemas"]["Money"];
+            pledged: components["schemas"]["Money"];
+            received: components["schemas"]["Money"];
+            outstandingPledges: components["schemas"]["Money"];
+            allocated: components["schemas"]["Money"];
+            spent: components["schemas"]["Money"];
+            available: components["schemas"]["Money"];
+            /** @description Received ÷ target, percent with two decimals. */
+            percentOfTarget: string;
+            allocatedToAfrica: components["schemas"]["Money"];
+            /** @description Allocated with beneficiary region AFRICA ÷ allocated, percent with two decimals. */
+            shareToAfrica: string;
+            allocatedToLowIncome: components["schemas"]["Money"];
+            /** @description Allocated with beneficiary income group LOW ÷ allocated, percent with two decimals. */
+            shareToLowIncome: string;
+            /** @description The World Bank income-group editions the allocations' income groups come from. */
+            incomeGroupEditions: string[];
+            receivedByDonorType: {
+                donorType: components["schemas"]["DonorType"];
+                received: components["schemas"]["Money"];
+            }[];
+            budgetLines: {
+                /** Format: int64 */
+                budgetLineId: number;
+                code: string;
+                name: string;
+                planned: components["schemas"]["Money"];
+                allocated: components["schemas"]["Money"];
+                spent: components["schemas"]["Money"];
+            }[];
+        };
+        DonorStatement: {
+            /** Format: int64 */
+            fundId: number;
+            donor: components["schemas"]["Donor"];
+            pledges: {
+                /** Format: int64 */
+                movementId: number;
+                /** Format: date */
+                date: string;
+                amount: components["schemas"]["Money"];
+                currency: components["schemas"]["CurrencyCode"];
+                amountUsd: components["schemas"]["Money"];
+                earmark: components["schemas"]["Earmark"];
+                received: components["schemas"]["Money"];
+                outstanding: components["schemas"]["Money"];
+                reversed: boolean;
+            }[];
+            receipts: {
+                /** Format: int64 */
+                movementId: number;
+                /** Format: date */
+                valueDate: string;
+                /** Format: int64 */
+                pledgeId: number | null;
+                amount: components["schemas"]["Money"];
+                currency: components["schemas"]["CurrencyCode"];
+                exchangeRate: components["schemas"]["ExchangeRate"];
+                amountUsd: components["schemas"]["Money"];
+                bankReference: string | null;
+                earmark: components["schemas"]["Earmark"];
+                reversed: boolean;
+            }[];
+            totalReceivedUsd: components["schemas"]["Money"];
+        };
         ImportReport: {
             dryRun: boolean;
             /** @description Data rows read (the header is not counted). */
@@ -2134,6 +2822,14 @@ export interface components {
         CallId: number;
         /** @description The application's id. */
         ApplicationId: number;
+        /** @description The fund's id. */
+        FundId: number;
+        /** @description The journal entry's id. */
+        EntryId: number;
+        /** @description The movement's id. */
+        MovementId: number;
+        /** @description The donor's id. */
+        DonorId: number;
     };
     requestBodies: never;
     headers: {
@@ -4575,6 +5271,649 @@ export interface operations {
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    createFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "MDFM-2019-2021",
+                 *       "name": "Learning Cities Multi-donor Funding Modality 2019–2021",
+                 *       "startsOn": "2019-01-01",
+                 *       "endsOn": "2021-12-31",
+                 *       "target": "1000000.00",
+                 *       "agentOrganisationId": 1,
+                 *       "startFromStrategy": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["FundInput"];
+            };
+        };
+        responses: {
+            /** @description The new fund with its budget lines. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fund"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fund. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fund"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getFundSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createDonor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "organisationId": 12,
+                 *       "donorType": "GOVERNMENT",
+                 *       "anonymous": false,
+                 *       "username": "donor"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DonorInput"];
+            };
+        };
+        responses: {
+            /** @description The donor. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Donor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordPledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "donorId": 3,
+                 *       "amount": "250000.00",
+                 *       "currency": "EUR",
+                 *       "exchangeRate": "1.0850",
+                 *       "date": "2019-03-01",
+                 *       "earmark": {
+                 *         "kind": "REGION",
+                 *         "region": "AFRICA"
+                 *       },
+                 *       "expectedPaymentDates": [
+                 *         "2019-06-30",
+                 *         "2020-06-30"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PledgeInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordReceipt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "donorId": 3,
+                 *       "pledgeId": 41,
+                 *       "amount": "125000.00",
+                 *       "currency": "EUR",
+                 *       "exchangeRate": "1.0850",
+                 *       "valueDate": "2019-06-28",
+                 *       "bankReference": "DEUTDEFF-2019-0628-001"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReceiptInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordAllocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "budgetLineId": 2,
+                 *       "amount": "50000.00",
+                 *       "valueDate": "2019-09-01",
+                 *       "source": {
+                 *         "kind": "REGION",
+                 *         "region": "AFRICA"
+                 *       },
+                 *       "beneficiaryRegion": "AFRICA",
+                 *       "beneficiaryIncomeGroup": "LOW"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AllocationInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordExpenditure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "allocationId": 57,
+                 *       "amount": "12500.00",
+                 *       "valueDate": "2019-11-15",
+                 *       "description": "Workshop, Kigali"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ExpenditureInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "donorId": 3,
+                 *       "amount": "5000.00",
+                 *       "valueDate": "2021-12-31",
+                 *       "bankReference": "REFUND-2021-001"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CashMovementInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordInterest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": "312.45",
+                 *       "valueDate": "2019-12-31",
+                 *       "bankReference": "INT-2019-Q4"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CashMovementInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordBankCharge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": "25.00",
+                 *       "valueDate": "2019-06-28",
+                 *       "bankReference": "FEE-0628"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CashMovementInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reverseJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+                /** @description The journal entry's id. */
+                entryId: components["parameters"]["EntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "valueDate": "2019-07-02",
+                 *       "reason": "Receipt recorded twice"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReversalInput"];
+            };
+        };
+        responses: {
+            /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getFundMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+                /** @description The movement's id. */
+                movementId: components["parameters"]["MovementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The movement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listFundJournal: {
+        parameters: {
+            query?: {
+                /** @description Only entries of this kind of movement. */
+                kind?: components["schemas"]["MovementKind"];
+                /** @description Only entries of this donor. */
+                donorId?: number;
+                /** @description Only entries with a leg on this account, e.g. `CASH`. */
+                account?: string;
+                /** @description Value date on or after. */
+                from?: string;
+                /** @description Value date on or before. */
+                to?: string;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description `id` (default, posting order) or `valueDate`; `-` in front for descending. */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getTrialBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trial balance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialBalance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getDonorStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+                /** @description The donor's id. */
+                donorId: components["parameters"]["DonorId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorStatement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

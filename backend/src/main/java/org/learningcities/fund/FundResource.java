@@ -1,0 +1,201 @@
+package org.learningcities.fund;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.function.Supplier;
+import org.learningcities.common.Caller;
+import org.learningcities.common.Idempotency;
+import org.learningcities.common.Page;
+import org.learningcities.common.PageRequest;
+import org.learningcities.common.ProblemException;
+import org.learningcities.common.QueryParams;
+import org.learningcities.common.Roles;
+import org.learningcities.fund.FundViews.*;
+
+/**
+ * The multi-donor fund: the fund manager and the secretariat record movements (each one balanced
+ * journal entry, idempotent by {@code Idempotency-Key}); the public reads the summary.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class FundResource {
+
+    @Inject
+    FundService fund;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/funds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response createFund(@NotNull FundInput input) {
+        FundView created = fund.createFund(input);
+        return Response.created(URI.create("/api/funds/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/funds/{fundId}")
+    public FundView getFund(@PathParam("fundId") long fundId) {
+        return fund.fund(fundId);
+    }
+
+    @GET
+    @Path("/funds/{fundId}/summary")
+    public FundSummary summary(@PathParam("fundId") long fundId) {
+        return fund.summary(fundId);
+    }
+
+    @POST
+    @Path("/donors")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response createDonor(@NotNull DonorInput input) {
+        DonorView created = fund.createDonor(input);
+        return Response.created(URI.create("/api/donors/" + created.id())).entity(created).build();
+    }
+
+    @POST
+    @Path("/funds/{fundId}/pledges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response pledge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull PledgeInput input) {
+        return move(key, "fund-pledge", fundId, input, () -> fund.pledge(fundId, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/receipts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response receipt(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull ReceiptInput input) {
+        return move(key, "fund-receipt", fundId, input, () -> fund.receipt(fundId, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/allocations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response allocation(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key,
+                               @NotNull AllocationInput input) {
+        return move(key, "fund-allocation", fundId, input, () -> fund.allocation(fundId, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/expenditures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response expenditure(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key,
+                                @NotNull ExpenditureInput input) {
+        return move(key, "fund-expenditure", fundId, input, () -> fund.expenditure(fundId, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response refund(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
+        return move(key, "fund-refund", fundId, input, () -> fund.cash(fundId, MovementKind.REFUND, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/interest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response interest(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
+        return move(key, "fund-interest", fundId, input, () -> fund.cash(fundId, MovementKind.INTEREST, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/bank-charges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response bankCharge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
+        return move(key, "fund-bank-charge", fundId, input, () -> fund.cash(fundId, MovementKind.BANK_CHARGE, input));
+    }
+
+    @POST
+    @Path("/funds/{fundId}/entries/{entryId}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response reversal(@PathParam("fundId") long fundId, @PathParam("entryId") long entryId,
+                             @HeaderParam(Idempotency.HEADER) String key, @NotNull ReversalInput input) {
+        return move(key, "fund-reversal", fundId, entryId + "\n" + fingerprint(input), () -> fund.reversal(fundId, entryId, input));
+    }
+
+    @GET
+    @Path("/funds/{fundId}/movements/{movementId}")
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public MovementView movement(@PathParam("fundId") long fundId, @PathParam("movementId") long movementId) {
+        return fund.movement(fundId, movementId);
+    }
+
+    @GET
+    @Path("/funds/{fundId}/journal")
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Page<JournalEntryView> journal(@PathParam("fundId") long fundId, @QueryParam("kind") String kind,
+                                          @QueryParam("donorId") Long donorId, @QueryParam("account") String account,
+                                          @QueryParam("from") String from, @QueryParam("to") String to,
+                                          @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                          @QueryParam("sort") String sort) {
+        PageRequest paging = PageRequest.of(page, size, sort, FundService.JOURNAL_SORT, "id");
+        return fund.journal(fundId, kind, donorId, account, from == null ? null : QueryParams.date("from", from),
+                to == null ? null : QueryParams.date("to", to), paging);
+    }
+
+    @GET
+    @Path("/funds/{fundId}/trial-balance")
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public TrialBalance trialBalance(@PathParam("fundId") long fundId) {
+        return fund.trialBalance(fundId);
+    }
+
+    @GET
+    @Path("/funds/{fundId}/donors/{donorId}/statement")
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT, Roles.DONOR})
+    public DonorStatement statement(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId) {
+        if (!caller.hasRole(Roles.FUND_MANAGER) && !caller.isSecretariat()) {
+            String owner = fund.donorUsername(donorId);
+            if (owner == null || !owner.equals(caller.username())) {
+                throw new ProblemException(403, "forbidden", "Forbidden", "A donor reads only its own statements.", null);
+            }
+        }
+        return fund.statement(fundId, donorId);
+    }
+
+    private Response move(String key, String operation, long fundId, Object input, Supplier<MovementView> work) {
+        String print = input instanceof String text ? text : fingerprint(input);
+        return idempotency.execute(key, operation, fundId + "\n" + print, () -> {
+            MovementView movement = work.get();
+            return new Idempotency.Outcome(201, movement, "/api/funds/" + fundId + "/movements/" + movement.id());
+        });
+    }
+
+    private String fingerprint(Object input) {
+        try {
+            return json.writeValueAsString(input);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,891 @@
+package org.learningcities.fund;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.learningcities.common.Caller;
+import org.learningcities.common.Page;
+import org.learningcities.common.PageRequest;
+import org.learningcities.common.Problem;
+import org.learningcities.common.ProblemException;
+import org.learningcities.fund.FundViews.*;
+import org.learningcities.reference.IncomeGroup;
+import org.learningcities.reference.UnescoRegion;
+
+/**
+ * The fund's ledger. Every movement is one row in {@code fund_movement} and one balanced entry in
+ * the journal, written in one transaction together with the running balances of the accounts it
+ * touches. Accounts of a fund:
+ * <ul>
+ * <li>{@code CASH} (debit): money held in trust;</li>
+ * <li>{@code UNALLOCATED:<pool>} (credit): received and not yet allocated, per earmark pool
+ * ({@code NONE}, {@code BUDGET_LINE:<id>}, {@code CLUSTER:<id>}, {@code REGION:<code>}, {@code LOW_INCOME});</li>
+ * <li>{@code ALLOCATED:<allocation id>} (credit) and {@code EXPENDED:<allocation id>} (debit);</li>
+ * <li>{@code PLEDGED:<donor id>} (debit) against {@code PLEDGE_COMMITMENTS} (credit): memo accounts for pledges.</li>
+ * </ul>
+ * Receipt: DR CASH / CR UNALLOCATED:pool. Allocation: DR UNALLOCATED:pool / CR ALLOCATED:a.
+ * Expenditure: DR EXPENDED:a / CR CASH. Pledge: DR PLEDGED:d / CR PLEDGE_COMMITMENTS. A reversal
+ * posts the mirror legs. Before checking and posting, the balance rows involved are locked
+ * (SELECT ... FOR UPDATE) in account order, the same order for everyone, so racing postings queue
+ * up and never deadlock on each other.
+ */
+@ApplicationScoped
+public class FundService {
+
+    public static final Map<String, String> JOURNAL_SORT = Map.of("id", "e.id", "valueDate", "e.value_date");
+
+    static final String CASH = "CASH";
+    static final String PLEDGE_COMMITMENTS = "PLEDGE_COMMITMENTS";
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    /** The seven uses of the strategy, one term (USD). */
+    static final List<BudgetLineInput> STRATEGY = List.of(
+            new BudgetLineInput("1.1", "Training modules on the thematic topics", "200000.00"),
+            new BudgetLineInput("1.2", "Capacity-building workshops for policy-makers (focus on Africa and low-income countries)", "200000.00"),
+            new BudgetLineInput("2.1", "Best-practice analyses, a handbook and toolkits", "80000.00"),
+            new BudgetLineInput("2.2", "Policy briefs and recommendations", "20000.00"),
+            new BudgetLineInput("2.3", "Research and analytical reports", "200000.00"),
+            new BudgetLineInput("2.4", "Indicators for cities to monitor and evaluate progress", "200000.00"),
+            new BudgetLineInput("3.1", "An online communication platform", "100000.00"));
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    // ---------------------------------------------------------------- funds and donors
+
+    @Transactional
+    public FundView createFund(FundInput in) {
+        String code = required("code", in.code(), 50);
+        String name = required("name", in.name(), 300);
+        if (in.startsOn() == null || in.endsOn() == null) {
+            throw ProblemException.validation(in.startsOn() == null ? "startsOn" : "endsOn", "is required");
+        }
+        if (in.endsOn().isBefore(in.startsOn())) {
+            throw ProblemException.validation("endsOn", "must not be before startsOn");
+        }
+        BigDecimal target = Money.parse("target", in.target(), Money.USD);
+        if (in.agentOrganisationId() == null || count("SELECT COUNT(*) FROM organisation WHERE id = ?1", in.agentOrganisationId()) == 0) {
+            throw ProblemException.validation("agentOrganisationId", "must be an existing organisation");
+        }
+        BigDecimal fee = null;
+        if (in.agentFeePercent() != null) {
+            if (!in.agentFeePercent().matches("\\d{1,2}(\\.\\d{1,2})?")) {
+                throw ProblemException.validation("agentFeePercent", "must be a percentage like \"7\" or \"7.5\" below 100");
+            }
+            fee = new BigDecimal(in.agentFeePercent());
+        }
+        List<BudgetLineInput> lines = in.budgetLines() == null ? List.of() : in.budgetLines();
+        if (Boolean.TRUE.equals(in.startFromStrategy())) {
+            if (!lines.isEmpty()) {
+                throw ProblemException.validation("budgetLines", "must be empty when startFromStrategy is true");
+            }
+            lines = STRATEGY;
+        }
+        if (count("SELECT COUNT(*) FROM fund WHERE code = ?1", code) > 0) {
+            throw ProblemException.conflict("A fund with code " + code + " exists already.");
+        }
+        em.createNativeQuery("INSERT INTO fund (code, name, starts_on, ends_on, base_currency, target_usd, agent_organisation_id,"
+                        + " agent_fee_percent) VALUES (?1, ?2, ?3, ?4, 'USD', ?5, ?6, ?7)")
+                .setParameter(1, code).setParameter(2, name).setParameter(3, in.startsOn()).setParameter(4, in.endsOn())
+                .setParameter(5, target).setParameter(6, in.agentOrganisationId()).setParameter(7, fee).executeUpdate();
+        long fundId = lastId();
+        TreeSet<String> codes = new TreeSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            BudgetLineInput line = lines.get(i);
+            String field = "budgetLines[" + i + "]";
+            String lineCode = required(field + ".code", line.code(), 50);
+            if (!codes.add(lineCode)) {
+                throw ProblemException.validation(field + ".code", "appears twice");
+            }
+            em.createNativeQuery("INSERT INTO fund_budget_line (fund_id, code, name, planned_usd, position) VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, fundId).setParameter(2, lineCode).setParameter(3, required(field + ".name", line.name(), 300))
+                    .setParameter(4, Money.parse(field + ".planned", line.planned(), Money.USD)).setParameter(5, i).executeUpdate();
+        }
+        return fund(fundId);
+    }
+
+    public FundView fund(long fundId) {
+        List<Object[]> rows = rows("SELECT id, code, name, starts_on, ends_on, base_currency, target_usd, agent_organisation_id,"
+                + " agent_fee_percent FROM fund WHERE id = ?1", fundId);
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("No fund " + fundId + ".");
+        }
+        Object[] r = rows.get(0);
+        List<BudgetLineView> lines = rows("SELECT id, code, name, planned_usd FROM fund_budget_line WHERE fund_id = ?1 ORDER BY position", fundId)
+                .stream().map(l -> new BudgetLineView(num(l[0]), (String) l[1], (String) l[2], Money.usd(dec(l[3])))).toList();
+        return new FundView(num(r[0]), (String) r[1], (String) r[2], date(r[3]), date(r[4]), (String) r[5], Money.usd(dec(r[6])),
+                num(r[7]), r[8] == null ? null : dec(r[8]).stripTrailingZeros().toPlainString(), lines);
+    }
+
+    @Transactional
+    public DonorView createDonor(DonorInput in) {
+        if ((in.memberId() == null) == (in.organisationId() == null)) {
+            throw ProblemException.validation("memberId", "give exactly one of memberId and organisationId");
+        }
+        DonorType type = enumValue(DonorType.class, "donorType", in.donorType());
+        if (type == null) {
+            throw ProblemException.validation("donorType", "is required");
+        }
+        if (in.memberId() != null && count("SELECT COUNT(*) FROM member_city WHERE id = ?1", in.memberId()) == 0) {
+            throw ProblemException.validation("memberId", "must be an existing member city");
+        }
+        if (in.organisationId() != null && count("SELECT COUNT(*) FROM organisation WHERE id = ?1", in.organisationId()) == 0) {
+            throw ProblemException.validation("organisationId", "must be an existing organisation");
+        }
+        if (count("SELECT COUNT(*) FROM fund_donor WHERE member_id = ?1 OR organisation_id = ?2", in.memberId(), in.organisationId()) > 0) {
+            throw ProblemException.conflict("This member city or organisation is a donor already.");
+        }
+        String username = in.username() == null || in.username().isBlank() ? null : required("username", in.username(), 100);
+        em.createNativeQuery("INSERT INTO fund_donor (member_id, organisation_id, donor_type, anonymous, username) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, in.memberId()).setParameter(2, in.organisationId()).setParameter(3, type.name())
+                .setParameter(4, Boolean.TRUE.equals(in.anonymous())).setParameter(5, username).executeUpdate();
+        return donor(lastId());
+    }
+
+    public DonorView donor(long donorId) {
+        List<Object[]> rows = rows("SELECT d.id, d.member_id, d.organisation_id, COALESCE(m.name, o.name), d.donor_type, d.anonymous, d.username"
+                + " FROM fund_donor d LEFT JOIN member_city m ON m.id = d.member_id LEFT JOIN organisation o ON o.id = d.organisation_id"
+                + " WHERE d.id = ?1", donorId);
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("No donor " + donorId + ".");
+        }
+        Object[] r = rows.get(0);
+        return new DonorView(num(r[0]), nullableNum(r[1]), nullableNum(r[2]), (String) r[3], (String) r[4], bool(r[5]), (String) r[6]);
+    }
+
+    // ---------------------------------------------------------------- movements
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MovementView pledge(long fundId, PledgeInput in) {
+        requireFund(fundId);
+        long donorId = requireDonor("donorId", in.donorId());
+        String currency = currency(in.currency());
+        BigDecimal amount = Money.parse("amount", in.amount(), currency);
+        BigDecimal rate = rate(currency, in.exchangeRate());
+        LocalDate date = requiredDate("date", in.date());
+        Earmark earmark = earmark(fundId, "earmark", in.earmark());
+        BigDecimal usd = Money.toUsd(amount, rate);
+        String pledged = "PLEDGED:" + donorId;
+        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(pledged, PLEDGE_COMMITMENTS));
+        long movementId = insertMovement(fundId, MovementKind.PLEDGE, donorId, null, null, null, amount, currency, rate, usd, date,
+                earmark, null, null, null, null, in.description());
+        List<LocalDate> dates = in.expectedPaymentDates() == null ? List.of() : in.expectedPaymentDates();
+        for (int i = 0; i < dates.size(); i++) {
+            em.createNativeQuery("INSERT INTO fund_pledge_payment (movement_id, position, due_on) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, movementId).setParameter(2, i).setParameter(3, requiredDate("expectedPaymentDates[" + i + "]", dates.get(i)))
+                    .executeUpdate();
+        }
+        post(fundId, movementId, MovementKind.PLEDGE, date, donorId, null, in.description(), accounts,
+                List.of(new PostLeg(pledged, true, usd, amount, currency), new PostLeg(PLEDGE_COMMITMENTS, false, usd, amount, currency)));
+        return movement(fundId, movementId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MovementView receipt(long fundId, ReceiptInput in) {
+        requireFund(fundId);
+        long donorId = requireDonor("donorId", in.donorId());
+        String currency = currency(in.currency());
+        BigDecimal amount = Money.parse("amount", in.amount(), currency);
+        BigDecimal rate = rate(currency, in.exchangeRate());
+        LocalDate date = requiredDate("valueDate", in.valueDate());
+        String bankReference = in.bankReference() == null || in.bankReference().isBlank() ? null : required("bankReference", in.bankReference(), 100);
+        Earmark earmark;
+        if (in.pledgeId() != null) {
+            List<Object[]> pledge = rows("SELECT donor_id, currency, earmark_kind, earmark_budget_line_id, earmark_cluster_id, earmark_region"
+                    + " FROM fund_movement WHERE id = ?1 AND fund_id = ?2 AND kind = 'PLEDGE'", in.pledgeId(), fundId);
+            if (pledge.isEmpty()) {
+                throw ProblemException.validation("pledgeId", "must be a pledge of this fund");
+            }
+            Object[] p = pledge.get(0);
+            if (num(p[0]) != donorId) {
+                throw ProblemException.validation("pledgeId", "is a pledge of another donor");
+            }
+            if (!currency.equals(p[1])) {
+                throw ProblemException.validation("currency", "must be the pledge's currency, " + p[1]);
+            }
+            if (in.earmark() != null && !earmarkOf(p, 2).equals(normalise(in.earmark()))) {
+                throw ProblemException.validation("earmark", "a receipt against a pledge takes the pledge's earmark; leave it out");
+            }
+            earmark = earmarkOf(p, 2);
+        } else {
+            earmark = earmark(fundId, "earmark", in.earmark());
+        }
+        BigDecimal usd = Money.toUsd(amount, rate);
+        if (usd.signum() <= 0) {
+            throw ProblemException.validation("amount", "is less than one US cent at this rate");
+        }
+        String pool = "UNALLOCATED:" + poolKey(earmark);
+        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(CASH, pool));
+        long movementId = insertMovement(fundId, MovementKind.RECEIPT, donorId, in.pledgeId(), null, null, amount, currency, rate, usd,
+                date, earmark, null, null, null, bankReference, in.description());
+        post(fundId, movementId, MovementKind.RECEIPT, date, donorId, null, in.description(), accounts,
+                List.of(new PostLeg(CASH, true, usd, amount, currency), new PostLeg(pool, false, usd, amount, currency)));
+        return movement(fundId, movementId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MovementView allocation(long fundId, AllocationInput in) {
+        requireFund(fundId);
+        if (in.budgetLineId() == null || count("SELECT COUNT(*) FROM fund_budget_line WHERE id = ?1 AND fund_id = ?2", in.budgetLineId(), fundId) == 0) {
+            throw ProblemException.validation("budgetLineId", "must be a budget line of this fund");
+        }
+        BigDecimal usd = Money.parse("amount", in.amount(), Money.USD);
+        LocalDate date = requiredDate("valueDate", in.valueDate());
+        Earmark source = earmark(fundId, "source", in.source());
+        UnescoRegion.Code region = enumValue(UnescoRegion.Code.class, "beneficiaryRegion", in.beneficiaryRegion());
+        IncomeGroup.Code incomeGroup = enumValue(IncomeGroup.Code.class, "beneficiaryIncomeGroup", in.beneficiaryIncomeGroup());
+        String mismatch = switch (EarmarkKind.valueOf(source.kind())) {
+            case NONE -> null;
+            case BUDGET_LINE -> source.budgetLineId().equals(in.budgetLineId()) ? null
+                    : "money earmarked for budget line " + source.budgetLineId() + " can only be allocated to that budget line";
+            case REGION -> region != null && region.name().equals(source.region()) ? null
+                    : "money earmarked for " + source.region() + " can only be allocated with beneficiaryRegion " + source.region();
+            case LOW_INCOME -> incomeGroup == IncomeGroup.Code.LOW ? null
+                    : "money earmarked for low-income countries can only be allocated with beneficiaryIncomeGroup LOW";
+            case CLUSTER -> "money earmarked for a cluster can only be allocated to that cluster's activities, which are not available yet";
+        };
+        if (mismatch != null) {
+            throw new ProblemException(422, "earmark-mismatch", "Earmark not respected", "The allocation does not match the earmark of the money it draws on: "
+                    + mismatch + ".", List.of(new Problem.FieldError("source", mismatch)));
+        }
+        String edition = incomeGroup == null ? null : incomeGroupEdition(date);
+        String pool = "UNALLOCATED:" + poolKey(source);
+        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(pool));
+        BigDecimal available = accounts.get(pool).creditBalance();
+        if (available.compareTo(usd) < 0) {
+            throw insufficient("Only " + Money.usd(available) + " USD is available in pool " + poolKey(source) + "; the allocation needs "
+                    + Money.usd(usd) + " USD.");
+        }
+        long movementId = insertMovement(fundId, MovementKind.ALLOCATION, null, null, null, in.budgetLineId(), null, Money.USD, null, usd,
+                date, source, region == null ? null : region.name(), incomeGroup == null ? null : incomeGroup.name(), edition, null,
+                in.description());
+        String allocated = "ALLOCATED:" + movementId;
+        post(fundId, movementId, MovementKind.ALLOCATION, date, null, null, in.description(), accounts,
+                List.of(new PostLeg(pool, true, usd, null, null), new PostLeg(allocated, false, usd, null, null)));
+        return movement(fundId, movementId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MovementView expenditure(long fundId, ExpenditureInput in) {
+        requireFund(fundId);
+        List<Object[]> allocation = in.allocationId() == null ? List.of()
+                : rows("SELECT budget_line_id FROM fund_movement WHERE id = ?1 AND fund_id = ?2 AND kind = 'ALLOCATION'", in.allocationId(), fundId);
+        if (allocation.isEmpty()) {
+            throw ProblemException.validation("allocationId", "must be an allocation of this fund");
+        }
+        BigDecimal usd = Money.parse("amount", in.amount(), Money.USD);
+        LocalDate date = requiredDate("valueDate", in.valueDate());
+        String allocated = "ALLOCATED:" + in.allocationId();
+        String expended = "EXPENDED:" + in.allocationId();
+        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(allocated, CASH, expended));
+        BigDecimal left = accounts.get(allocated).creditBalance().subtract(accounts.get(expended).debitBalance());
+        if (left.compareTo(usd) < 0) {
+            throw new ProblemException(409, "above-allocation", "More than allocated",
+                    "Only " + Money.usd(left) + " USD of allocation " + in.allocationId() + " is left to spend; the expenditure is "
+                            + Money.usd(usd) + " USD.", List.of(new Problem.FieldError("amount", "is more than is left of the allocation")));
+        }
+        long movementId = insertMovement(fundId, MovementKind.EXPENDITURE, null, null, in.allocationId(), nullableNum(allocation.get(0)[0]),
+                null, Money.USD, null, usd, date, null, null, null, null, null, in.description());
+        post(fundId, movementId, MovementKind.EXPENDITURE, date, null, null, in.description(), accounts,
+                List.of(new PostLeg(expended, true, usd, null, null), new PostLeg(CASH, false, usd, null, null)));
+        return movement(fundId, movementId);
+    }
+
+    /**
+     * Money leaving or entering the bank outside receipts and expenditures. A refund returns
+     * unallocated money of a pool to a donor (DR UNALLOCATED:pool / CR CASH); bank charges are
+     * paid from unearmarked money (DR UNALLOCATED:NONE / CR CASH); interest earned is unearmarked
+     * money (DR CASH / CR UNALLOCATED:NONE). What leaves never exceeds what the pool holds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MovementView cash(long fundId, MovementKind kind, CashInput in) {
+        requireFund(fundId);
+        Long donorId = null;
+        if (kind == MovementKind.REFUND) {
+            donorId = requireDonor("donorId", in.donorId());
+        } else if (in.donorId() != null) {
+            throw ProblemException.validation("donorId", "only a refund names a donor");
+        }
+        if (kind != MovementKind.REFUND && in.source() != null && !"NONE".equals(normalise(in.source()).kind())) {
+            throw ProblemException.validation("source", "interest and bank charges are unearmarked");
+        }
+        BigDecimal usd = Money.parse("amount", in.amount(), Money.USD);
+        LocalDate date = requiredDate("valueDate", in.valueDate());
+        String bankReference = in.bankReference() == null || in.bankReference().isBlank() ? null : required("bankReference", in.bankReference(), 100);
+        Earmark source = kind == MovementKind.REFUND ? earmark(fundId, "source", in.source()) : Earmark.NONE;
+        String pool = "UNALLOCATED:" + poolKey(source);
+        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(CASH, pool));
+        boolean incoming = kind == MovementKind.INTEREST;
+        if (!incoming && accounts.get(pool).creditBalance().compareTo(usd) < 0) {
+            throw insufficient("Only " + Money.usd(accounts.get(pool).creditBalance()) + " USD is unallocated in pool " + poolKey(source)
+                    + "; the " + kind.name().toLowerCase().replace('_', ' ') + " is " + Money.usd(usd) + " USD.");
+        }
+        long movementId = insertMovement(fundId, kind, donorId, null, null, null, null, Money.USD, null, usd, date,
+                kind == MovementKind.REFUND ? source : null, null, null, null, bankReference, in.description());
+        post(fundId, movementId, kind, date, donorId, null, in.description(), accounts, incoming
+                ? List.of(new PostLeg(CASH, true, usd, null, null), new PostLeg(pool, false, usd, null, null))
+                : List.of(new PostLeg(pool, true, usd, null, null), new PostLeg(CASH, false, usd, null, null)));
+        return movement(fundId, movementId);
+    }
+
+    /** Posts the mirror of an entry; refused if that entry is a reversal, is reversed already, or the mirror would overdraw. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MovementView reversal(long fundId, long entryId, ReversalInput in) {
+        requireFund(fundId);
+        List<Object[]> entry = rows("SELECT kind, donor_id, movement_id FROM fund_journal_entry WHERE id = ?1 AND fund_id = ?2", entryId, fundId);
+        if (entry.isEmpty()) {
+            throw ProblemException.notFound("No journal entry " + entryId + " in fund " + fundId + ".");
+        }
+        if (MovementKind.REVERSAL.name().equals(entry.get(0)[0])) {
+            throw ProblemException.conflict("Entry " + entryId + " is a reversal; post the movement again instead of reversing a reversal.");
+        }
+        LocalDate date = in == null || in.valueDate() == null ? LocalDate.now() : in.valueDate();
+        String reason = in == null ? null : in.reason();
+        if (reason != null && reason.length() > 500) {
+            throw ProblemException.validation("reason", "must be at most 500 characters");
+        }
+        List<Object[]> legs = rows("SELECT account, side, amount_usd, amount, currency FROM fund_journal_leg WHERE entry_id = ?1 ORDER BY position", entryId);
+        List<String> touched = new ArrayList<>();
+        for (Object[] leg : legs) {
+            String account = (String) leg[0];
+            touched.add(account);
+            if (account.startsWith("ALLOCATED:")) { // checked against what was spent of it, so locked too
+                touched.add("EXPENDED:" + account.substring("ALLOCATED:".length()));
+            }
+        }
+        Map<String, FundAccountBalance> accounts = lock(fundId, touched);
+        // Locked: a concurrent reversal of the same entry waits here, then finds it reversed.
+        if (count("SELECT COUNT(*) FROM fund_journal_entry WHERE reverses_entry_id = ?1", entryId) > 0) {
+            throw ProblemException.conflict("Entry " + entryId + " is reversed already.");
+        }
+        List<PostLeg> mirror = legs.stream().map(l -> new PostLeg((String) l[0], "CREDIT".equals(l[1]), dec(l[2]),
+                l[3] == null ? null : dec(l[3]), (String) l[4])).toList();
+        Long donorId = nullableNum(entry.get(0)[1]);
+        BigDecimal usd = mirror.stream().filter(PostLeg::debit).map(PostLeg::amountUsd).reduce(ZERO, BigDecimal::add);
+        long movementId = insertMovement(fundId, MovementKind.REVERSAL, donorId, null, null, null, null, Money.USD, null, usd, date,
+                null, null, null, null, null, reason);
+        post(fundId, movementId, MovementKind.REVERSAL, date, donorId, entryId, reason, accounts, mirror);
+        for (FundAccountBalance balance : List.copyOf(accounts.values())) {
+            String account = balance.account;
+            if ((account.equals(CASH) || account.startsWith("EXPENDED:")) && balance.debitBalance().signum() < 0
+                    || account.startsWith("UNALLOCATED:") && balance.creditBalance().signum() < 0) {
+                throw insufficient("Reversing entry " + entryId + " would leave account " + account + " below zero; reverse what was"
+                        + " done with that money first.");
+            }
+            if (account.startsWith("ALLOCATED:")) {
+                FundAccountBalance expended = accounts.get("EXPENDED:" + account.substring("ALLOCATED:".length()));
+                if (balance.creditBalance().compareTo(expended.debitBalance()) < 0) {
+                    throw insufficient("Reversing entry " + entryId + " would leave less allocated than already spent; reverse the"
+                            + " expenditures first.");
+                }
+            }
+        }
+        return movement(fundId, movementId);
+    }
+
+    // ---------------------------------------------------------------- posting
+
+    record PostLeg(String account, boolean debit, BigDecimal amountUsd, BigDecimal amount, String currency) {
+    }
+
+    /**
+     * Locks the balance rows of these accounts, in account order, creating missing rows first (in
+     * their own short transaction, so the row exists for everyone to lock).
+     */
+    Map<String, FundAccountBalance> lock(long fundId, List<String> accounts) {
+        TreeSet<String> sorted = new TreeSet<>(accounts);
+        long existing = count("SELECT COUNT(*) FROM fund_account_balance WHERE fund_id = ?1 AND account IN (?2)", fundId, sorted);
+        if (existing < sorted.size()) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String account : sorted) {
+                    em.createNativeQuery("INSERT IGNORE INTO fund_account_balance (fund_id, account) VALUES (?1, ?2)")
+                            .setParameter(1, fundId).setParameter(2, account).executeUpdate();
+                }
+            });
+        }
+        // A locking read sees the latest committed row (not this transaction's snapshot); no balance
+        // entity is loaded before this point in a posting, so none is a stale cached copy.
+        List<FundAccountBalance> rows = FundAccountBalance.<FundAccountBalance>find("fundId = ?1 and account in ?2 order by account",
+                fundId, sorted).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        Map<String, FundAccountBalance> locked = new LinkedHashMap<>();
+        for (FundAccountBalance row : rows) {
+            locked.put(row.account, row);
+        }
+        return locked;
+    }
+
+    /** Writes one balanced entry with its legs and moves the running balances (new accounts get a row). */
+    private long post(long fundId, long movementId, MovementKind kind, LocalDate date, Long donorId, Long reversesEntryId,
+                      String description, Map<String, FundAccountBalance> accounts, List<PostLeg> legs) {
+        BigDecimal debits = legs.stream().filter(PostLeg::debit).map(PostLeg::amountUsd).reduce(ZERO, BigDecimal::add);
+        BigDecimal credits = legs.stream().filter(l -> !l.debit()).map(PostLeg::amountUsd).reduce(ZERO, BigDecimal::add);
+        if (debits.compareTo(credits) != 0 || legs.size() < 2) {
+            throw new IllegalStateException("Unbalanced entry: debits " + debits + ", credits " + credits);
+        }
+        em.createNativeQuery("INSERT INTO fund_journal_entry (fund_id, movement_id, kind, value_date, donor_id, reverses_entry_id,"
+                        + " description, posted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, fundId).setParameter(2, movementId).setParameter(3, kind.name()).setParameter(4, date)
+                .setParameter(5, donorId).setParameter(6, reversesEntryId).setParameter(7, description)
+                .setParameter(8, caller.recordedBy()).executeUpdate();
+        long entryId = lastId();
+        int position = 0;
+        for (PostLeg leg : legs) {
+            em.createNativeQuery("INSERT INTO fund_journal_leg (entry_id, position, account, side, amount_usd, amount, currency)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setParameter(1, entryId).setParameter(2, position++).setParameter(3, leg.account())
+                    .setParameter(4, leg.debit() ? "DEBIT" : "CREDIT").setParameter(5, leg.amountUsd())
+                    .setParameter(6, leg.amount()).setParameter(7, leg.currency()).executeUpdate();
+            FundAccountBalance balance = accounts.get(leg.account());
+            if (balance == null) { // an account born with this movement (an allocation's own): nobody else can hold it yet
+                balance = new FundAccountBalance();
+                balance.fundId = fundId;
+                balance.account = leg.account();
+                balance.persist();
+                accounts.put(leg.account(), balance);
+            }
+            if (leg.debit()) {
+                balance.debitsUsd = balance.debitsUsd.add(leg.amountUsd());
+            } else {
+                balance.creditsUsd = balance.creditsUsd.add(leg.amountUsd());
+            }
+        }
+        em.flush();
+        return entryId;
+    }
+
+    private long insertMovement(long fundId, MovementKind kind, Long donorId, Long pledgeId, Long allocationId, Long budgetLineId,
+                                BigDecimal amount, String currency, BigDecimal rate, BigDecimal usd, LocalDate date, Earmark earmark,
+                                String region, String incomeGroup, String edition, String bankReference, String description) {
+        if (description != null && description.length() > 500) {
+            throw ProblemException.validation("description", "must be at most 500 characters");
+        }
+        em.createNativeQuery("INSERT INTO fund_movement (fund_id, kind, donor_id, pledge_id, allocation_id, budget_line_id, amount,"
+                        + " currency, exchange_rate, amount_usd, value_date, earmark_kind, earmark_budget_line_id, earmark_cluster_id,"
+                        + " earmark_region, beneficiary_region, beneficiary_income_group, income_group_edition, bank_reference,"
+                        + " description, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                        + " ?17, ?18, ?19, ?20, ?21)")
+                .setParameter(1, fundId).setParameter(2, kind.name()).setParameter(3, donorId).setParameter(4, pledgeId)
+                .setParameter(5, allocationId).setParameter(6, budgetLineId).setParameter(7, amount).setParameter(8, currency)
+                .setParameter(9, rate).setParameter(10, usd).setParameter(11, date)
+                .setParameter(12, earmark == null ? null : earmark.kind())
+                .setParameter(13, earmark == null ? null : earmark.budgetLineId())
+                .setParameter(14, earmark == null ? null : earmark.clusterId())
+                .setParameter(15, earmark == null ? null : earmark.region())
+                .setParameter(16, region).setParameter(17, incomeGroup).setParameter(18, edition).setParameter(19, bankReference)
+                .setParameter(20, description).setParameter(21, caller.recordedBy()).executeUpdate();
+        return lastId();
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    public MovementView movement(long fundId, long movementId) {
+        List<Object[]> rows = rows("SELECT m.id, m.kind, m.donor_id, m.pledge_id, m.allocation_id, m.budget_line_id, m.amount, m.currency,"
+                + " m.exchange_rate, m.amount_usd, m.value_date, m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id,"
+                + " m.earmark_region, m.beneficiary_region, m.beneficiary_income_group, m.income_group_edition, m.bank_reference,"
+                + " m.description, e.id FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
+                + " WHERE m.id = ?1 AND m.fund_id = ?2", movementId, fundId);
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("No movement " + movementId + " in fund " + fundId + ".");
+        }
+        Object[] r = rows.get(0);
+        String currency = (String) r[7];
+        List<LocalDate> dates = "PLEDGE".equals(r[1])
+                ? rows("SELECT due_on, position FROM fund_pledge_payment WHERE movement_id = ?1 ORDER BY position", movementId)
+                .stream().map(d -> date(d[0])).toList() : null;
+        return new MovementView(num(r[0]), fundId, (String) r[1], nullableNum(r[2]), nullableNum(r[3]), nullableNum(r[4]),
+                nullableNum(r[5]), r[6] == null ? null : Money.format(dec(r[6]), currency), currency,
+                r[8] == null ? null : dec(r[8]).stripTrailingZeros().toPlainString(), Money.usd(dec(r[9])), date(r[10]),
+                r[11] == null ? null : earmarkOf(r, 11), (String) r[15], (String) r[16], (String) r[17], (String) r[18], dates,
+                (String) r[19], entries(List.of(num(r[20]))).get(0));
+    }
+
+    /** Entries with their legs, in the order of the ids given. */
+    private List<JournalEntryView> entries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Leg>> legs = new HashMap<>();
+        for (Object[] l : rows("SELECT entry_id, account, side, amount_usd, amount, currency FROM fund_journal_leg WHERE entry_id IN (?1)"
+                + " ORDER BY entry_id, position", ids)) {
+            legs.computeIfAbsent(num(l[0]), k -> new ArrayList<>()).add(new Leg((String) l[1], (String) l[2], Money.usd(dec(l[3])),
+                    l[4] == null ? null : Money.format(dec(l[4]), (String) l[5]), (String) l[5]));
+        }
+        Map<Long, JournalEntryView> byId = new HashMap<>();
+        for (Object[] e : rows("SELECT e.id, e.movement_id, e.kind, e.value_date, e.donor_id, e.reverses_entry_id, r.id, e.description,"
+                + " e.posted_by, e.posted_at FROM fund_journal_entry e LEFT JOIN fund_journal_entry r ON r.reverses_entry_id = e.id"
+                + " WHERE e.id IN (?1)", ids)) {
+            long id = num(e[0]);
+            byId.put(id, new JournalEntryView(id, num(e[1]), (String) e[2], date(e[3]), nullableNum(e[4]), nullableNum(e[5]),
+                    nullableNum(e[6]), (String) e[7], (String) e[8], instant(e[9]), legs.getOrDefault(id, List.of())));
+        }
+        return ids.stream().map(byId::get).toList();
+    }
+
+    public Page<JournalEntryView> journal(long fundId, String kind, Long donorId, String account, LocalDate from, LocalDate to,
+                                          PageRequest paging) {
+        requireFund(fundId);
+        MovementKind movementKind = enumValue(MovementKind.class, "kind", kind);
+        StringBuilder where = new StringBuilder(" FROM fund_journal_entry e WHERE e.fund_id = ?1");
+        List<Object> params = new ArrayList<>(List.of(fundId));
+        if (movementKind != null) {
+            params.add(movementKind.name());
+            where.append(" AND e.kind = ?").append(params.size());
+        }
+        if (donorId != null) {
+            params.add(donorId);
+            where.append(" AND e.donor_id = ?").append(params.size());
+        }
+        if (account != null && !account.isBlank()) {
+            params.add(account);
+            where.append(" AND EXISTS (SELECT 1 FROM fund_journal_leg l WHERE l.entry_id = e.id AND l.account = ?").append(params.size()).append(")");
+        }
+        if (from != null) {
+            params.add(from);
+            where.append(" AND e.value_date >= ?").append(params.size());
+        }
+        if (to != null) {
+            params.add(to);
+            where.append(" AND e.value_date <= ?").append(params.size());
+        }
+        long total = count("SELECT COUNT(*)" + where, params.toArray());
+        var query = em.createNativeQuery("SELECT e.id" + where + " ORDER BY " + paging.orderBy() + ", e.id")
+                .setFirstResult(paging.offset()).setMaxResults(paging.size());
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        List<Long> ids = ((List<?>) query.getResultList()).stream().map(FundService::num).toList();
+        return Page.of(entries(ids), paging, total);
+    }
+
+    public TrialBalance trialBalance(long fundId) {
+        requireFund(fundId);
+        List<AccountLine> lines = new ArrayList<>();
+        BigDecimal debits = ZERO;
+        BigDecimal credits = ZERO;
+        for (FundAccountBalance b : FundAccountBalance.<FundAccountBalance>list("fundId = ?1 order by account", fundId)) {
+            lines.add(new AccountLine(b.account, Money.usd(b.debitsUsd), Money.usd(b.creditsUsd), Money.usd(b.debitBalance())));
+            debits = debits.add(b.debitsUsd);
+            credits = credits.add(b.creditsUsd);
+        }
+        return new TrialBalance(fundId, Money.USD, lines, Money.usd(debits), Money.usd(credits), debits.compareTo(credits) == 0);
+    }
+
+    public FundSummary summary(long fundId) {
+        FundView fund = fund(fundId);
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (FundAccountBalance b : FundAccountBalance.<FundAccountBalance>list("fundId = ?1", fundId)) {
+            String group = b.account.contains(":") ? b.account.substring(0, b.account.indexOf(':')) : b.account;
+            BigDecimal value = switch (group) {
+                case CASH, "EXPENDED", "PLEDGED" -> b.debitBalance();
+                default -> b.creditBalance();
+            };
+            sums.merge(group, value, BigDecimal::add);
+        }
+        BigDecimal spent = sums.getOrDefault("EXPENDED", ZERO);
+        BigDecimal allocated = sums.getOrDefault("ALLOCATED", ZERO);
+        BigDecimal available = sums.getOrDefault("UNALLOCATED", ZERO);
+        BigDecimal pledged = sums.getOrDefault("PLEDGED", ZERO);
+        BigDecimal outstanding = ZERO;
+        for (Object[] p : rows("SELECT p.amount, p.exchange_rate, COALESCE((SELECT SUM(r.amount) FROM fund_movement r"
+                + " JOIN fund_journal_entry re ON re.movement_id = r.id WHERE r.pledge_id = p.id AND r.kind = 'RECEIPT'"
+                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = re.id)), 0)"
+                + " FROM fund_movement p JOIN fund_journal_entry pe ON pe.movement_id = p.id WHERE p.fund_id = ?1 AND p.kind = 'PLEDGE'"
+                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = pe.id)", fundId)) {
+            BigDecimal left = dec(p[0]).subtract(dec(p[2]));
+            if (left.signum() > 0) {
+                outstanding = outstanding.add(Money.toUsd(left, dec(p[1])));
+            }
+        }
+        String live = " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)";
+        BigDecimal africa = ZERO;
+        BigDecimal lowIncome = ZERO;
+        TreeSet<String> editions = new TreeSet<>();
+        for (Object[] a : rows("SELECT m.amount_usd, m.beneficiary_region, m.beneficiary_income_group, m.income_group_edition"
+                + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION'"
+                + live, fundId)) {
+            if ("AFRICA".equals(a[1])) {
+                africa = africa.add(dec(a[0]));
+            }
+            if ("LOW".equals(a[2])) {
+                lowIncome = lowIncome.add(dec(a[0]));
+            }
+            if (a[3] != null) {
+                editions.add((String) a[3]);
+            }
+        }
+        List<DonorTypeTotal> byType = rows("SELECT d.donor_type, SUM(m.amount_usd) FROM fund_movement m JOIN fund_journal_entry e"
+                + " ON e.movement_id = m.id JOIN fund_donor d ON d.id = m.donor_id WHERE m.fund_id = ?1 AND m.kind = 'RECEIPT'" + live
+                + " GROUP BY d.donor_type ORDER BY d.donor_type", fundId).stream()
+                .map(r -> new DonorTypeTotal((String) r[0], Money.usd(dec(r[1])))).toList();
+        Map<Long, BigDecimal[]> perLine = new HashMap<>();
+        for (Object[] r : rows("SELECT m.budget_line_id, b.account, b.debits_usd, b.credits_usd FROM fund_movement m"
+                + " JOIN fund_account_balance b ON b.fund_id = m.fund_id AND (b.account = CONCAT('ALLOCATED:', m.id)"
+                + " OR b.account = CONCAT('EXPENDED:', m.id)) WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION'", fundId)) {
+            BigDecimal[] t = perLine.computeIfAbsent(num(r[0]), k -> new BigDecimal[] {ZERO, ZERO});
+            if (((String) r[1]).startsWith("ALLOCATED:")) {
+                t[0] = t[0].add(dec(r[3]).subtract(dec(r[2])));
+            } else {
+                t[1] = t[1].add(dec(r[2]).subtract(dec(r[3])));
+            }
+        }
+        List<BudgetLineTotal> lines = fund.budgetLines().stream().map(l -> {
+            BigDecimal[] t = perLine.getOrDefault(l.id(), new BigDecimal[] {ZERO, ZERO});
+            return new BudgetLineTotal(l.id(), l.code(), l.name(), l.planned(), Money.usd(t[0]), Money.usd(t[1]));
+        }).toList();
+        BigDecimal received = byType.stream().map(t -> new BigDecimal(t.received())).reduce(ZERO, BigDecimal::add);
+        BigDecimal target = new BigDecimal(fund.target());
+        return new FundSummary(fundId, fund.code(), fund.name(), Money.USD, fund.target(), Money.usd(pledged), Money.usd(received),
+                Money.usd(outstanding), Money.usd(allocated), Money.usd(spent), Money.usd(available), percent(received, target),
+                Money.usd(africa), percent(africa, allocated), Money.usd(lowIncome), percent(lowIncome, allocated),
+                List.copyOf(editions), byType, lines);
+    }
+
+    public DonorStatement statement(long fundId, long donorId) {
+        requireFund(fundId);
+        DonorView donor = donor(donorId);
+        String reversed = "EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)";
+        List<StatementPledge> pledges = rows("SELECT m.id, m.value_date, m.amount, m.currency, m.amount_usd, m.earmark_kind,"
+                + " m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region, " + reversed + ","
+                + " COALESCE((SELECT SUM(r.amount) FROM fund_movement r JOIN fund_journal_entry re ON re.movement_id = r.id"
+                + " WHERE r.pledge_id = m.id AND r.kind = 'RECEIPT' AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y"
+                + " WHERE y.reverses_entry_id = re.id)), 0)"
+                + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
+                + " WHERE m.fund_id = ?1 AND m.donor_id = ?2 AND m.kind = 'PLEDGE' ORDER BY m.value_date, m.id", fundId, donorId)
+                .stream().map(r -> {
+                    String currency = (String) r[3];
+                    boolean isReversed = bool(r[9]);
+                    BigDecimal received = dec(r[10]);
+                    BigDecimal left = isReversed ? BigDecimal.ZERO : dec(r[2]).subtract(received).max(BigDecimal.ZERO);
+                    return new StatementPledge(num(r[0]), date(r[1]), Money.format(dec(r[2]), currency), currency, Money.usd(dec(r[4])),
+                            earmarkOf(r, 5), Money.format(received, currency), Money.format(left, currency), isReversed);
+                }).toList();
+        BigDecimal total = ZERO;
+        List<StatementReceipt> receipts = new ArrayList<>();
+        for (Object[] r : rows("SELECT m.id, m.value_date, m.pledge_id, m.amount, m.currency, m.exchange_rate, m.amount_usd, m.bank_reference,"
+                + " m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region, " + reversed
+                + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
+                + " WHERE m.fund_id = ?1 AND m.donor_id = ?2 AND m.kind = 'RECEIPT' ORDER BY m.value_date, m.id", fundId, donorId)) {
+            String currency = (String) r[4];
+            boolean isReversed = bool(r[12]);
+            if (!isReversed) {
+                total = total.add(dec(r[6]));
+            }
+            receipts.add(new StatementReceipt(num(r[0]), date(r[1]), nullableNum(r[2]), Money.format(dec(r[3]), currency), currency,
+                    dec(r[5]).stripTrailingZeros().toPlainString(), Money.usd(dec(r[6])), (String) r[7], earmarkOf(r, 8), isReversed));
+        }
+        return new DonorStatement(fundId, donor, pledges, receipts, Money.usd(total));
+    }
+
+    /** The donor's username, for the check that a donor reads only their own statement. */
+    public String donorUsername(long donorId) {
+        return donor(donorId).username();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static ProblemException insufficient(String detail) {
+        return new ProblemException(409, "insufficient-funds", "Not enough money available", detail, null);
+    }
+
+    private static String percent(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() == 0) {
+            return "0.00";
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private String incomeGroupEdition(LocalDate date) {
+        List<?> codes = em.createNativeQuery("SELECT code FROM income_group_edition WHERE effective_date <= ?1"
+                + " ORDER BY effective_date DESC, loaded_at DESC").setParameter(1, date).setMaxResults(1).getResultList();
+        if (codes.isEmpty()) {
+            codes = em.createNativeQuery("SELECT code FROM income_group_edition ORDER BY effective_date, loaded_at")
+                    .setMaxResults(1).getResultList();
+        }
+        return codes.isEmpty() ? null : (String) codes.get(0);
+    }
+
+    private Earmark earmark(long fundId, String field, Earmark given) {
+        Earmark e = normalise(given);
+        switch (EarmarkKind.valueOf(e.kind())) {
+            case BUDGET_LINE -> {
+                if (e.budgetLineId() == null || count("SELECT COUNT(*) FROM fund_budget_line WHERE id = ?1 AND fund_id = ?2",
+                        e.budgetLineId(), fundId) == 0) {
+                    throw ProblemException.validation(field + ".budgetLineId", "must be a budget line of this fund");
+                }
+            }
+            case CLUSTER -> {
+                if (e.clusterId() == null) {
+                    throw ProblemException.validation(field + ".clusterId", "is required for a CLUSTER earmark");
+                }
+            }
+            case REGION -> {
+                if (enumValue(UnescoRegion.Code.class, field + ".region", e.region()) == null) {
+                    throw ProblemException.validation(field + ".region", "is required for a REGION earmark");
+                }
+            }
+            default -> {
+            }
+        }
+        return e;
+    }
+
+    /** Only the field that goes with the kind is kept. */
+    private static Earmark normalise(Earmark given) {
+        if (given == null) {
+            return Earmark.NONE;
+        }
+        EarmarkKind kind = enumValue(EarmarkKind.class, "earmark.kind", given.kind());
+        if (kind == null) {
+            throw ProblemException.validation("earmark.kind", "is required");
+        }
+        return switch (kind) {
+            case NONE, LOW_INCOME -> new Earmark(kind.name(), null, null, null);
+            case BUDGET_LINE -> new Earmark(kind.name(), given.budgetLineId(), null, null);
+            case CLUSTER -> new Earmark(kind.name(), null, given.clusterId(), null);
+            case REGION -> new Earmark(kind.name(), null, null, given.region() == null ? null : given.region().toUpperCase());
+        };
+    }
+
+    private static Earmark earmarkOf(Object[] r, int from) {
+        return new Earmark((String) r[from], nullableNum(r[from + 1]), nullableNum(r[from + 2]), (String) r[from + 3]);
+    }
+
+    static String poolKey(Earmark e) {
+        return switch (EarmarkKind.valueOf(e.kind())) {
+            case NONE, LOW_INCOME -> e.kind();
+            case BUDGET_LINE -> "BUDGET_LINE:" + e.budgetLineId();
+            case CLUSTER -> "CLUSTER:" + e.clusterId();
+            case REGION -> "REGION:" + e.region();
+        };
+    }
+
+    private String currency(String currency) {
+        String code = currency == null ? null : currency.trim();
+        Money.minorUnits("currency", code);
+        return code;
+    }
+
+    private static BigDecimal rate(String currency, String rate) {
+        if (rate == null) {
+            if (Money.USD.equals(currency)) {
+                return BigDecimal.ONE;
+            }
+            throw ProblemException.validation("exchangeRate", "is required for an amount in " + currency);
+        }
+        BigDecimal value = Money.rate("exchangeRate", rate);
+        if (Money.USD.equals(currency) && value.compareTo(BigDecimal.ONE) != 0) {
+            throw ProblemException.validation("exchangeRate", "must be 1 for USD");
+        }
+        return value;
+    }
+
+    private void requireFund(long fundId) {
+        if (count("SELECT COUNT(*) FROM fund WHERE id = ?1", fundId) == 0) {
+            throw ProblemException.notFound("No fund " + fundId + ".");
+        }
+    }
+
+    private long requireDonor(String field, Long donorId) {
+        if (donorId == null || count("SELECT COUNT(*) FROM fund_donor WHERE id = ?1", donorId) == 0) {
+            throw ProblemException.validation(field, "must be an existing donor");
+        }
+        return donorId;
+    }
+
+    private static String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.validation(field, "is required");
+        }
+        if (value.trim().length() > max) {
+            throw ProblemException.validation(field, "must be at most " + max + " characters");
+        }
+        return value.trim();
+    }
+
+    private static LocalDate requiredDate(String field, LocalDate value) {
+        if (value == null) {
+            throw ProblemException.validation(field, "is required");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation(field, "must be one of " + String.join(", ",
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        }
+    }
+
+    private long count(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return ((List<Object>) query.getResultList()).stream()
+                .map(o -> o instanceof Object[] a ? a : new Object[] {o}).toList();
+    }
+
+    private long lastId() {
+        return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+    }
+
+    private static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+
+    private static Long nullableNum(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    private static BigDecimal dec(Object o) {
+        return o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+    }
+
+    private static boolean bool(Object o) {
+        return o instanceof Boolean b ? b : o instanceof Number n && n.intValue() != 0;
+    }
+
+    /** The JDBC session runs in UTC (quarkus.hibernate-orm.jdbc.timezone), so a bare date-time is UTC. */
+    private static Instant instant(Object o) {
+        return o instanceof Timestamp t ? t.toInstant() : ((LocalDateTime) o).toInstant(ZoneOffset.UTC);
+    }
+
+    private static LocalDate date(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+
+}
