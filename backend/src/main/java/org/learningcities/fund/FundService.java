@@ -378,6 +378,13 @@ public class FundService {
         if (count("SELECT COUNT(*) FROM fund_journal_entry WHERE reverses_entry_id = ?1", entryId) > 0) {
             throw ProblemException.conflict("Entry " + entryId + " is reversed already.");
         }
+        // A pledge with money received against it stays: the receipts would lose the pledge they paid.
+        if (MovementKind.PLEDGE.name().equals(entry.get(0)[0]) && count("SELECT COUNT(*) FROM fund_movement r"
+                + " JOIN fund_journal_entry re ON re.movement_id = r.id WHERE r.pledge_id = ?1 AND r.kind = 'RECEIPT'"
+                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y WHERE y.reverses_entry_id = re.id)",
+                nullableNum(entry.get(0)[2])) > 0) {
+            throw ProblemException.conflict("Pledge entry " + entryId + " has receipts against it; reverse the receipts first.");
+        }
         List<PostLeg> mirror = legs.stream().map(l -> new PostLeg((String) l[0], "CREDIT".equals(l[1]), dec(l[2]),
                 l[3] == null ? null : dec(l[3]), (String) l[4])).toList();
         Long donorId = nullableNum(entry.get(0)[1]);

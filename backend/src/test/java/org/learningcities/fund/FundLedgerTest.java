@@ -109,6 +109,11 @@ class FundLedgerTest {
                 .body("entry.legs.account", contains("CASH", "UNALLOCATED:REGION:AFRICA"));
         post(fundId, "receipts", Map.of("donorId", donorId, "pledgeId", pledgeId, "amount", "40000.00", "currency", "USD",
                 "valueDate", "2019-06-28")).statusCode(422).body("errors[0].field", equalTo("currency"));
+        // The pledge cannot be reversed while money received against it stands.
+        Number pledgeEntry = as("fiona", "fund-manager").get("/api/funds/" + fundId + "/movements/" + pledgeId)
+                .then().statusCode(200).extract().path("entry.id");
+        manager().body(Map.of("reason", "entered twice")).post("/api/funds/" + fundId + "/entries/" + pledgeEntry + "/reversal")
+                .then().statusCode(409).contentType("application/problem+json");
 
         as("fiona", "fund-manager").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement").then().statusCode(200)
                 .body("pledges", hasSize(1))
