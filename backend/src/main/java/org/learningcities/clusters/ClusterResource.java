@@ -64,14 +64,14 @@ public class ClusterResource {
     @RolesAllowed(Roles.SECRETARIAT)
     public Response create(@NotNull @Valid ClusterInput input) {
         ClusterView cluster = clusters.create(input);
-        return Response.created(URI.create("/api/clusters/" + cluster.id())).entity(cluster).tag(tag(cluster.version())).build();
+        return Response.created(URI.create("/api/clusters/" + cluster.id())).entity(cluster).tag(Versions.tag(cluster.version())).build();
     }
 
     @GET
     @Path("/{clusterId}")
     public Response get(@PathParam("clusterId") long clusterId) {
         ClusterView cluster = clusters.get(clusterId);
-        return Response.ok(cluster).tag(tag(cluster.version())).build();
+        return Response.ok(cluster).tag(Versions.tag(cluster.version())).build();
     }
 
     @PUT
@@ -81,7 +81,7 @@ public class ClusterResource {
     public Response update(@PathParam("clusterId") long clusterId, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid ClusterInput input) {
         ClusterView cluster = clusters.update(clusterId, ifMatch, input);
-        return Response.ok(cluster).tag(tag(cluster.version())).build();
+        return Response.ok(cluster).tag(Versions.tag(cluster.version())).build();
     }
 
     // ---- coordinators
@@ -148,7 +148,7 @@ public class ClusterResource {
     @Path(TERM + "/work-plan")
     public Response workPlan(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId) {
         WorkPlanView plan = workPlans.view(clusterId, termId);
-        return Response.ok(plan).tag(tag(plan.version())).build();
+        return Response.ok(plan).tag(Versions.tag(plan.version())).build();
     }
 
     @PUT
@@ -159,7 +159,7 @@ public class ClusterResource {
                                      @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ObjectivesInput input) {
         manage(clusterId, termId);
         WorkPlanView plan = workPlans.updateObjectives(clusterId, termId, ifMatch, input);
-        return Response.ok(plan).tag(tag(plan.version())).build();
+        return Response.ok(plan).tag(Versions.tag(plan.version())).build();
     }
 
     @POST
@@ -168,7 +168,7 @@ public class ClusterResource {
     public Response fromTemplate(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId) {
         manage(clusterId, termId);
         WorkPlanView plan = workPlans.fromTemplate(clusterId, termId);
-        return Response.status(201).entity(plan).tag(tag(plan.version())).build();
+        return Response.status(201).entity(plan).tag(Versions.tag(plan.version())).build();
     }
 
     @POST
@@ -179,7 +179,7 @@ public class ClusterResource {
                                 @NotNull @Valid ActivityInput input) {
         manage(clusterId, termId);
         ActivityView activity = workPlans.addActivity(clusterId, termId, input);
-        return Response.status(201).entity(activity).tag(tag(activity.version())).build();
+        return Response.status(201).entity(activity).tag(Versions.tag(activity.version())).build();
     }
 
     @PUT
@@ -191,7 +191,7 @@ public class ClusterResource {
                                    @NotNull @Valid ActivityInput input) {
         manage(clusterId, termId);
         ActivityView activity = workPlans.updateActivity(clusterId, termId, activityId, ifMatch, input);
-        return Response.ok(activity).tag(tag(activity.version())).build();
+        return Response.ok(activity).tag(Versions.tag(activity.version())).build();
     }
 
     @DELETE
@@ -210,7 +210,4 @@ public class ClusterResource {
         clusters.requireManager(clusterId, termId);
     }
 
-    private static String tag(int version) {
-        return Versions.etag(version).replace("\"", "");
-    }
 }

@@ -23,6 +23,7 @@ import org.learningcities.clusters.ClusterViews.RegionCount;
 import org.learningcities.clusters.ClusterViews.RegionalBalance;
 import org.learningcities.clusters.ClusterViews.TermInput;
 import org.learningcities.clusters.ClusterViews.TermView;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Caller;
 import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
@@ -146,12 +147,12 @@ public class ClusterService {
             throw ProblemException.conflict("There is already a cluster named " + name + ".");
         }
         cluster.nameEn = name;
-        cluster.nameFr = blankToNull(input.name().fr());
-        cluster.nameEs = blankToNull(input.name().es());
+        cluster.nameFr = Texts.blankToNull(input.name().fr());
+        cluster.nameEs = Texts.blankToNull(input.name().es());
         OptionalText description = input.description();
-        cluster.descriptionEn = description == null ? null : blankToNull(description.en());
-        cluster.descriptionFr = description == null ? null : blankToNull(description.fr());
-        cluster.descriptionEs = description == null ? null : blankToNull(description.es());
+        cluster.descriptionEn = description == null ? null : Texts.blankToNull(description.en());
+        cluster.descriptionFr = description == null ? null : Texts.blankToNull(description.fr());
+        cluster.descriptionEs = description == null ? null : Texts.blankToNull(description.es());
         cluster.status = input.status();
         Set<Integer> topics = new java.util.TreeSet<>(input.topics());
         if (!topics.equals(cluster.topics)) {
@@ -399,7 +400,4 @@ public class ClusterService {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null);
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

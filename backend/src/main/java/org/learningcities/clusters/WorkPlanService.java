@@ -17,6 +17,7 @@ import org.learningcities.clusters.ClusterViews.OptionalText;
 import org.learningcities.clusters.ClusterViews.Sums;
 import org.learningcities.clusters.ClusterViews.WorkAreaSum;
 import org.learningcities.clusters.ClusterViews.WorkPlanView;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Problem;
 import org.learningcities.common.ProblemException;
 import org.learningcities.common.Versions;
@@ -82,9 +83,9 @@ public class WorkPlanService {
         WorkPlan plan = planForWrite(clusterId, termId);
         Versions.requireMatch(ifMatch, plan.version, "The work plan");
         OptionalText objectives = input.objectives();
-        plan.objectivesEn = ClusterService.blankToNull(objectives.en());
-        plan.objectivesFr = ClusterService.blankToNull(objectives.fr());
-        plan.objectivesEs = ClusterService.blankToNull(objectives.es());
+        plan.objectivesEn = Texts.blankToNull(objectives.en());
+        plan.objectivesFr = Texts.blankToNull(objectives.fr());
+        plan.objectivesEs = Texts.blankToNull(objectives.es());
         plan.persistAndFlush();
         return view(clusterId, termId, plan);
     }
@@ -198,7 +199,7 @@ public class WorkPlanService {
         activity.code = input.code().trim();
         activity.workArea = input.workArea();
         activity.title = input.title().trim();
-        activity.description = ClusterService.blankToNull(input.description());
+        activity.description = Texts.blankToNull(input.description());
         activity.responsibleKind = input.responsibleKind();
         activity.responsibleMemberId = input.responsibleMemberId();
         activity.responsibleOrganisationId = input.responsibleOrganisationId();

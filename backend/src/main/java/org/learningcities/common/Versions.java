@@ -9,6 +9,11 @@ public final class Versions {
     private Versions() {
     }
 
+    /** The version as an entity tag for {@code Response.tag(...)} (which adds the quotes itself). */
+    public static jakarta.ws.rs.core.EntityTag tag(long version) {
+        return new jakarta.ws.rs.core.EntityTag(String.valueOf(version));
+    }
+
     public static String etag(long version) {
         return "\"" + version + "\"";
     }

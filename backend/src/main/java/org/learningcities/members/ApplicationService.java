@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Caller;
 import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
@@ -228,7 +229,7 @@ public class ApplicationService {
         MembershipApplication application = lock(id);
         requireState(application, "a recommendation", ApplicationState.ENDORSED);
         application.state = input.recommended() ? ApplicationState.RECOMMENDED : ApplicationState.NOT_RECOMMENDED;
-        recordStep(application, application.state, input.date(), MemberService.blankToNull(input.note()));
+        recordStep(application, application.state, input.date(), Texts.blankToNull(input.note()));
         return view(application);
     }
 
@@ -237,7 +238,7 @@ public class ApplicationService {
     public ApplicationView decide(long id, DecisionInput input) {
         MembershipApplication application = lock(id);
         requireState(application, "a decision", ApplicationState.RECOMMENDED, ApplicationState.NOT_RECOMMENDED);
-        String reason = MemberService.blankToNull(input.reason());
+        String reason = Texts.blankToNull(input.reason());
         if (input.outcome() == Outcome.REJECTED) {
             if (reason == null) {
                 throw ProblemException.validation("reason", "is required for a rejection");
@@ -253,10 +254,10 @@ public class ApplicationService {
             FocalPoint focalPoint = new FocalPoint();
             focalPoint.memberId = city.id;
             focalPoint.name = contact.name().trim();
-            focalPoint.role = MemberService.blankToNull(contact.role());
-            focalPoint.organisation = MemberService.blankToNull(contact.organisation());
+            focalPoint.role = Texts.blankToNull(contact.role());
+            focalPoint.organisation = Texts.blankToNull(contact.organisation());
             focalPoint.email = contact.email().trim();
-            focalPoint.phone = MemberService.blankToNull(contact.phone());
+            focalPoint.phone = Texts.blankToNull(contact.phone());
             focalPoint.preferredLanguage = submitted.languageOfCommunication();
             focalPoint.username = application.applicant; // so the applicant can keep the city's profile
             focalPoint.persist();

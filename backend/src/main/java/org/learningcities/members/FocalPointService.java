@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Caller;
 import org.learningcities.common.Page;
 import org.learningcities.common.ProblemException;
@@ -82,7 +83,7 @@ public class FocalPointService {
     }
 
     private void requireSecretariatToLink(String current, String wanted) {
-        String target = MemberService.blankToNull(wanted);
+        String target = Texts.blankToNull(wanted);
         if (!Objects.equals(current, target) && !caller.isSecretariat()) {
             throw new ProblemException(403, "forbidden", "Forbidden",
                     "Only the secretariat links a login (username) to a city.", null);
@@ -91,12 +92,12 @@ public class FocalPointService {
 
     private static void apply(FocalPoint focalPoint, FocalPointInput input) {
         focalPoint.name = input.name().trim();
-        focalPoint.role = MemberService.blankToNull(input.role());
-        focalPoint.organisation = MemberService.blankToNull(input.organisation());
+        focalPoint.role = Texts.blankToNull(input.role());
+        focalPoint.organisation = Texts.blankToNull(input.organisation());
         focalPoint.email = input.email().trim();
-        focalPoint.phone = MemberService.blankToNull(input.phone());
-        focalPoint.preferredLanguage = MemberService.blankToNull(input.preferredLanguage());
-        focalPoint.username = MemberService.blankToNull(input.username());
+        focalPoint.phone = Texts.blankToNull(input.phone());
+        focalPoint.preferredLanguage = Texts.blankToNull(input.preferredLanguage());
+        focalPoint.username = Texts.blankToNull(input.username());
     }
 
     static FocalPointView view(FocalPoint f) {

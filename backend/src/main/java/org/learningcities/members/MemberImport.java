@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Csv;
 import org.learningcities.common.Problem.FieldError;
 import org.learningcities.common.ProblemException;
@@ -208,14 +209,14 @@ public class MemberImport {
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("lastProgressReport", "must be a date like 2024-06-30", line));
         }
-        String mayorName = MemberService.blankToNull(MemberCsv.column(row, "mayorName"));
-        String mayorTitle = MemberService.blankToNull(MemberCsv.column(row, "mayorTitle"));
+        String mayorName = Texts.blankToNull(MemberCsv.column(row, "mayorName"));
+        String mayorTitle = Texts.blankToNull(MemberCsv.column(row, "mayorTitle"));
         if (mayorName == null && mayorTitle != null) {
             errors.add(new FieldError("mayorName", "is needed when mayorTitle is given", line));
         }
-        MemberInput input = new MemberInput(MemberService.blankToNull(MemberCsv.column(row, "externalId")),
-                MemberCsv.column(row, "name"), country, yearJoined, MemberService.blankToNull(MemberCsv.column(row, "localName")),
-                population, area, MemberService.blankToNull(MemberCsv.column(row, "website")), latitude, longitude,
+        MemberInput input = new MemberInput(Texts.blankToNull(MemberCsv.column(row, "externalId")),
+                MemberCsv.column(row, "name"), country, yearJoined, Texts.blankToNull(MemberCsv.column(row, "localName")),
+                population, area, Texts.blankToNull(MemberCsv.column(row, "website")), latitude, longitude,
                 list(MemberCsv.column(row, "languages")), mayorName == null ? null : new Mayor(mayorName, mayorTitle),
                 topics, Map.of());
         for (ConstraintViolation<MemberInput> violation : validator.validate(input)) {

@@ -140,7 +140,7 @@ public class MemberResource {
     public Response create(@QueryParam("lang") String lang, @NotNull @Valid MemberInput input) {
         Member member = members.create(input, language(lang));
         return Response.created(URI.create("/api/members/" + member.id())).entity(member)
-                .tag(etag(member.version())).build();
+                .tag(Versions.tag(member.version())).build();
     }
 
     @POST
@@ -169,7 +169,7 @@ public class MemberResource {
     @Path("/{memberId}")
     public Response get(@PathParam("memberId") long id, @QueryParam("lang") String lang) {
         Member member = members.get(id, language(lang));
-        return Response.ok(member).tag(etag(member.version())).build();
+        return Response.ok(member).tag(Versions.tag(member.version())).build();
     }
 
     @PUT
@@ -179,7 +179,7 @@ public class MemberResource {
     public Response update(@PathParam("memberId") long id, @HeaderParam("If-Match") String ifMatch,
                            @QueryParam("lang") String lang, @NotNull @Valid MemberInput input) {
         Member member = members.update(id, ifMatch, input, language(lang));
-        return Response.ok(member).tag(etag(member.version())).build();
+        return Response.ok(member).tag(Versions.tag(member.version())).build();
     }
 
     @PUT
@@ -189,7 +189,7 @@ public class MemberResource {
     public Response updateProfile(@PathParam("memberId") long id, @HeaderParam("If-Match") String ifMatch,
                                   @QueryParam("lang") String lang, @NotNull @Valid MemberProfileInput input) {
         Member member = members.updateProfile(id, ifMatch, input, language(lang));
-        return Response.ok(member).tag(etag(member.version())).build();
+        return Response.ok(member).tag(Versions.tag(member.version())).build();
     }
 
     @GET
@@ -233,7 +233,7 @@ public class MemberResource {
     @RolesAllowed({Roles.SECRETARIAT, Roles.FOCAL_POINT})
     public Response addFocalPoint(@PathParam("memberId") long id, @NotNull @Valid FocalPointInput input) {
         FocalPointView focalPoint = focalPoints.add(id, input);
-        return Response.status(201).entity(focalPoint).tag(etag(focalPoint.version())).build();
+        return Response.status(201).entity(focalPoint).tag(Versions.tag(focalPoint.version())).build();
     }
 
     @PUT
@@ -243,7 +243,7 @@ public class MemberResource {
     public Response updateFocalPoint(@PathParam("memberId") long id, @PathParam("focalPointId") long focalPointId,
                                      @HeaderParam("If-Match") String ifMatch, @NotNull @Valid FocalPointInput input) {
         FocalPointView focalPoint = focalPoints.update(id, focalPointId, ifMatch, input);
-        return Response.ok(focalPoint).tag(etag(focalPoint.version())).build();
+        return Response.ok(focalPoint).tag(Versions.tag(focalPoint.version())).build();
     }
 
     @DELETE
@@ -265,8 +265,4 @@ public class MemberResource {
         return requestLanguage.resolve(lang, headers, Language.UI);
     }
 
-    /** Response.tag quotes the value itself. */
-    static String etag(int version) {
-        return Versions.etag(version).replace("\"", "");
-    }
 }

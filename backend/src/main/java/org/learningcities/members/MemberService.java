@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Caller;
 import org.learningcities.common.Language;
 import org.learningcities.common.Page;
@@ -198,8 +199,8 @@ public class MemberService {
         ProgressReport report = new ProgressReport();
         report.memberId = id;
         report.receivedOn = input.receivedOn();
-        report.link = blankToNull(input.link());
-        report.note = blankToNull(input.note());
+        report.link = Texts.blankToNull(input.link());
+        report.note = Texts.blankToNull(input.note());
         report.recordedBy = caller.recordedBy();
         report.persist();
         if (city.lastProgressReport == null || input.receivedOn().isAfter(city.lastProgressReport)) {
@@ -261,7 +262,7 @@ public class MemberService {
     // ---- mapping
 
     void applyRecord(MemberCity city, MemberInput input) {
-        city.externalId = blankToNull(input.externalId());
+        city.externalId = Texts.blankToNull(input.externalId());
         city.name = input.name().trim();
         city.countryIso2 = CountryService.requireCountry(input.country(), "country");
         city.yearJoined = input.yearJoined();
@@ -273,10 +274,10 @@ public class MemberService {
     }
 
     void applyProfile(MemberCity city, MemberProfileInput input) {
-        city.localName = blankToNull(input.localName());
+        city.localName = Texts.blankToNull(input.localName());
         city.population = input.population();
         city.areaKm2 = input.areaKm2();
-        city.website = blankToNull(input.website());
+        city.website = Texts.blankToNull(input.website());
         if ((input.latitude() == null) != (input.longitude() == null)) {
             throw ProblemException.validation(input.latitude() == null ? "latitude" : "longitude",
                     "latitude and longitude go together");
@@ -285,7 +286,7 @@ public class MemberService {
         city.longitude = input.longitude();
         city.languages = input.languages() == null ? "" : String.join(",", new java.util.LinkedHashSet<>(input.languages()));
         city.mayorName = input.mayor() == null ? null : input.mayor().name().trim();
-        city.mayorTitle = input.mayor() == null ? null : blankToNull(input.mayor().title());
+        city.mayorTitle = input.mayor() == null ? null : Texts.blankToNull(input.mayor().title());
         city.topics.clear();
         if (input.topics() != null) {
             city.topics.addAll(input.topics());
@@ -294,8 +295,8 @@ public class MemberService {
         if (input.profile() != null) {
             input.profile().forEach((language, text) -> {
                 if (text != null) {
-                    ProfileText stored = new ProfileText(blankToNull(text.visionAndMotivation()),
-                            blankToNull(text.challengesAndGoals()), blankToNull(text.planAndImplementation()));
+                    ProfileText stored = new ProfileText(Texts.blankToNull(text.visionAndMotivation()),
+                            Texts.blankToNull(text.challengesAndGoals()), Texts.blankToNull(text.planAndImplementation()));
                     if (!stored.isEmpty()) {
                         city.profile.put(language, stored);
                     }
@@ -372,9 +373,6 @@ public class MemberService {
         };
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     static boolean sameNumber(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Csv;
 import org.learningcities.common.Problem.FieldError;
 import org.learningcities.common.ProblemException;
@@ -101,8 +102,8 @@ public class OrganisationCsv {
                 errors.addAll(rowErrors);
                 continue;
             }
-            String externalId = OrganisationService.blankToNull(input.externalId());
-            String country = OrganisationService.blankToNull(input.country());
+            String externalId = Texts.blankToNull(input.externalId());
+            String country = Texts.blankToNull(input.country());
             String key = key(country, input.name().trim());
 
             // Match by externalId, else by country and name.

@@ -84,7 +84,7 @@ public class OrganisationResource {
     public Response create(@QueryParam("lang") String lang, @NotNull @Valid OrganisationInput input) {
         OrganisationView organisation = organisations.create(input, language(lang));
         return Response.created(URI.create("/api/organisations/" + organisation.id())).entity(organisation)
-                .tag(etag(organisation)).build();
+                .tag(Versions.tag(organisation.version())).build();
     }
 
     @POST
@@ -103,7 +103,7 @@ public class OrganisationResource {
     @Path("/{organisationId}")
     public Response get(@PathParam("organisationId") long organisationId, @QueryParam("lang") String lang) {
         OrganisationView organisation = organisations.get(organisationId, language(lang));
-        return Response.ok(organisation).tag(etag(organisation)).build();
+        return Response.ok(organisation).tag(Versions.tag(organisation.version())).build();
     }
 
     @PUT
@@ -113,16 +113,13 @@ public class OrganisationResource {
     public Response update(@PathParam("organisationId") long organisationId, @HeaderParam("If-Match") String ifMatch,
                            @QueryParam("lang") String lang, @NotNull @Valid OrganisationInput input) {
         OrganisationView organisation = organisations.update(organisationId, ifMatch, input, language(lang));
-        return Response.ok(organisation).tag(etag(organisation)).build();
+        return Response.ok(organisation).tag(Versions.tag(organisation.version())).build();
     }
 
     private Language language(String lang) {
         return requestLanguage.resolve(lang, headers, Language.UI);
     }
 
-    private static String etag(OrganisationView organisation) {
-        return Versions.etag(organisation.version()).replace("\"", "");
-    }
 
     private static OrganisationService.Filter filter(String q, String kind, String country) {
         return new OrganisationService.Filter(q, QueryParams.enumValue(OrganisationKind.class, "kind", kind), country);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.hibernate.exception.ConstraintViolationException;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Caller;
 import org.learningcities.common.Language;
 import org.learningcities.common.Page;
@@ -98,12 +99,12 @@ public class OrganisationService {
     }
 
     void apply(Organisation organisation, OrganisationInput input) {
-        organisation.externalId = blankToNull(input.externalId());
+        organisation.externalId = Texts.blankToNull(input.externalId());
         organisation.name = input.name().trim();
         organisation.kind = input.kind();
-        organisation.countryIso2 = blankToNull(input.country()) == null ? null
+        organisation.countryIso2 = Texts.blankToNull(input.country()) == null ? null
                 : CountryService.requireCountry(input.country(), "country");
-        organisation.website = blankToNull(input.website());
+        organisation.website = Texts.blankToNull(input.website());
         List<OrganisationContact> contacts = new ArrayList<>();
         if (input.contacts() != null) {
             input.contacts().forEach(c -> contacts.add(contact(c)));
@@ -116,8 +117,8 @@ public class OrganisationService {
     }
 
     static OrganisationContact contact(ContactView view) {
-        return new OrganisationContact(view.name().trim(), blankToNull(view.role()), blankToNull(view.email()),
-                blankToNull(view.phone()));
+        return new OrganisationContact(view.name().trim(), Texts.blankToNull(view.role()), Texts.blankToNull(view.email()),
+                Texts.blankToNull(view.phone()));
     }
 
     /** The same name twice in one country (or twice among international ones), or one externalId twice, is refused. */
@@ -176,9 +177,6 @@ public class OrganisationService {
         return new ContactView(contact.name, contact.role, contact.email, contact.phone);
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     // ---- the list query
 

@@ -61,7 +61,7 @@ public class CountryResource {
     @Path("/{iso2}")
     public Response get(@PathParam("iso2") String iso2, @QueryParam("lang") String lang) {
         CountryView country = countries.get(iso2, requestLanguage.resolve(lang, headers, COUNTRY_LANGUAGES));
-        return Response.ok(country).tag(Versions.etag(country.version()).replace("\"", "")).build();
+        return Response.ok(country).tag(Versions.tag(country.version())).build();
     }
 
     @PATCH
@@ -72,6 +72,6 @@ public class CountryResource {
                             @QueryParam("lang") String lang, @NotNull @Valid CountryCorrection correction) {
         CountryView country = countries.correctRegion(iso2, ifMatch, correction.unescoRegion(),
                 requestLanguage.resolve(lang, headers, COUNTRY_LANGUAGES));
-        return Response.ok(country).tag(Versions.etag(country.version()).replace("\"", "")).build();
+        return Response.ok(country).tag(Versions.tag(country.version())).build();
     }
 }

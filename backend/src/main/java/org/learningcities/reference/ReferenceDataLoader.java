@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
+import org.learningcities.common.Texts;
 import org.learningcities.common.Csv;
 import org.learningcities.common.DataSeeds;
 import org.learningcities.common.Resources;
@@ -47,13 +48,13 @@ public class ReferenceDataLoader {
             country.numericCode = Integer.parseInt(row.get("iso3166-1-numeric"));
             // UN usage; the data package's English official name has "Ivory Coast" where the UN says Côte d'Ivoire.
             country.nameEn = iso2.equals("CI") ? "Côte d'Ivoire" : row.get("official_name_en");
-            country.nameFr = blankToNull(row.get("official_name_fr"));
-            country.nameEs = blankToNull(row.get("official_name_es"));
-            country.nameAr = blankToNull(row.get("official_name_ar"));
-            country.nameZh = blankToNull(row.get("official_name_cn"));
-            country.nameRu = blankToNull(row.get("official_name_ru"));
-            country.m49Region = blankToNull(row.get("region name"));
-            country.m49SubRegion = blankToNull(row.get("sub-region name"));
+            country.nameFr = Texts.blankToNull(row.get("official_name_fr"));
+            country.nameEs = Texts.blankToNull(row.get("official_name_es"));
+            country.nameAr = Texts.blankToNull(row.get("official_name_ar"));
+            country.nameZh = Texts.blankToNull(row.get("official_name_cn"));
+            country.nameRu = Texts.blankToNull(row.get("official_name_ru"));
+            country.m49Region = Texts.blankToNull(row.get("region name"));
+            country.m49SubRegion = Texts.blankToNull(row.get("sub-region name"));
             UnescoRegion.Code region = UnescoRegionRule.regionOf(iso2, country.m49Region, country.m49SubRegion);
             country.unescoRegion = region == null ? null : region.name();
             country.currencies = row.get("iso4217-currency_alphabetic_code").replace(" ", "");
@@ -61,7 +62,4 @@ public class ReferenceDataLoader {
         }
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }
