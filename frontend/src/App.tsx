@@ -16,6 +16,7 @@ const QueuePage = lazy(() => import('./applications/QueuePage').then((module) =>
 const ApplicationDetailPage = lazy(() =>
   import('./applications/ApplicationDetailPage').then((module) => ({ default: module.ApplicationDetailPage })),
 )
+const FundArea = lazy(() => import('./fund/FundArea').then((module) => ({ default: module.FundArea })))
 
 export function App() {
   return (
@@ -29,7 +30,8 @@ export function App() {
         <Route path="my-applications" element={<MyApplicationsPage />} />
         <Route path="applications" element={<QueuePage />} />
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
-        {COMING_SOON_AREAS.map((area) => (
+        <Route path="fund/*" element={<FundArea />} />
+        {COMING_SOON_AREAS.filter((area) => area !== 'fund').map((area) => (
           <Route key={area} path={area} element={<ComingSoonPage area={area} />} />
         ))}
         <Route path="reference" element={<ReferencePage />} />
