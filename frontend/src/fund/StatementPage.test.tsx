@@ -1,0 +1,104 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { MemoryRouter } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { chooseLanguage } from '../i18n'
+import { fakeApi, json, requestsTo } from '../test/fakeApi'
+import { StatementPage } from './StatementPage'
+import { STATEMENT } from './testData'
+
+// A logged-in donor (the page asks for a login first).
+vi.mock('../auth/AuthProvider', () => ({
+  useAuth: () => ({ status: 'authenticated', user: { username: 'donor', name: 'Dana Donor', roles: ['donor'] } }),
+  useHasRole: (role: string) => role === 'donor',
+}))
+
+const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.replace(/[\u00a0\u202f]/g, ' ').trim())
+
+function renderPage(donorId = 3) {
+  return render(
+    <MemoryRouter>
+      <StatementPage fundId={5} donorId={donorId} />
+    </MemoryRouter>,
+  )
+}
+
+beforeEach(async () => {
+  await chooseLanguage('en')
+})
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+describe('StatementPage', () => {
+  it('lists pledges and receipts in their own currency and in USD, JPY without decimals', async () => {
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds/5/donors/3/statement') return json(STATEMENT)
+    })
+    renderPage()
+
+    expect((await screen.findByTestId('statement-donor')).textContent).toBe('Example Ministry of Education (Donor country (government))')
+    expect(screen.getByTestId('statement-total').textContent).toBe('Total received: $181,125.00.')
+    expect(screen.getAllByTestId('statement-pledge').map(cells)).toEqual([
+      ['Mar 1, 2019', '€250,000.00', '$271,250.00', 'Region: AFRICA', '€125,000.00', '€125,000.00'],
+    ])
+    expect(screen.getAllByTestId('statement-receipt').map(cells)).toEqual([
+      ['Jun 28, 2019', '€125,000.00', '1.085', '$135,625.00', 'Region: AFRICA', 'DEUTDEFF-0628'],
+      ['Sep 30, 2019', '¥5,000,000', '0.0091', '$45,500.00', 'Not earmarked', ''],
+    ])
+  })
+
+  it('says plainly that another donor’s statement is not theirs (403)', async () => {
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds/5/donors/4/statement') {
+        return json({ type: 'https://learning-cities.example.org/problems/forbidden', title: 'Forbidden', status: 403, detail: 'A donor reads only its own statements.' }, 403)
+      }
+    })
+    renderPage(4)
+    const message = await screen.findByTestId('statement-forbidden')
+    expect(message.textContent).toBe(
+      'You can read only the statements of your own donor organisation; this one belongs to another donor.A donor reads only its own statements.',
+    )
+    expect(screen.queryByTestId('statement')).toBeNull()
+  })
+
+  it('downloads the statement as CSV, asked for with Accept: text/csv', async () => {
+    const csv = 'kind,movementId,date,amount,currency\r\nPLEDGE,41,2019-03-01,250000.00,EUR\r\n'
+    const fetchMock = fakeApi((request, url) => {
+      if (url.pathname !== '/api/funds/5/donors/3/statement') return undefined
+      if (request.headers.get('Accept') === 'text/csv') return new Response(csv, { headers: { 'Content-Type': 'text/csv' } })
+      return json(STATEMENT)
+    })
+    const saved: { name: string; text: Promise<string> }[] = []
+    // jsdom has no object URLs: these keep what would be saved.
+    URL.createObjectURL = (blob: Blob) => {
+      saved.push({ name: '', text: blob.text() })
+      return 'blob:statement'
+    }
+    URL.revokeObjectURL = () => {}
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved[saved.length - 1].name = this.download
+    })
+    renderPage()
+    fireEvent.click(await screen.findByTestId('statement-csv'))
+
+    await waitFor(() => expect(click).toHaveBeenCalled())
+    const csvRequest = requestsTo(fetchMock, '/api/funds/5/donors/3/statement').find((request) => request.headers.get('Accept') === 'text/csv')
+    expect(csvRequest).toBeDefined()
+    expect(saved[0].name).toBe('statement-fund-5-donor-3.csv')
+    expect(await saved[0].text).toBe(csv)
+  })
+
+  it('shows why the CSV could not be had (the server’s problem)', async () => {
+    fakeApi((request, url) => {
+      if (url.pathname !== '/api/funds/5/donors/3/statement') return undefined
+      if (request.headers.get('Accept') === 'text/csv') return json({ type: 'about:blank', title: 'Not Acceptable', status: 406 }, 406)
+      return json(STATEMENT)
+    })
+    renderPage()
+    fireEvent.click(await screen.findByTestId('statement-csv'))
+    expect((await screen.findByTestId('problem')).textContent).toBe('Not Acceptable')
+  })
+})
