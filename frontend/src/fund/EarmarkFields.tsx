@@ -27,19 +27,7 @@ export function EarmarkFields({ name, label, fund }: { name: 'earmark' | 'source
           </select>
         )}
       </Field>
-      {kind === 'BUDGET_LINE' && (
-        <Field name={`${name}.budgetLineId`} label={t('fund.field.budgetLine')} required>
-          {(control) => (
-            <select {...control} data-testid={`${name}-budgetLineId`}>
-              {fund.budgetLines.map((line) => (
-                <option key={line.id} value={line.id}>
-                  {line.code} {line.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      {kind === 'BUDGET_LINE' && <BudgetLineField name={`${name}.budgetLineId`} fund={fund} testId={`${name}-budgetLineId`} />}
       {kind === 'CLUSTER' && (
         <Field name={`${name}.clusterId`} label={t('fund.field.clusterId')} required>
           {(control) => <input {...control} type="number" min={1} data-testid={`${name}-clusterId`} />}
@@ -59,6 +47,24 @@ export function EarmarkFields({ name, label, fund }: { name: 'earmark' | 'source
         </Field>
       )}
     </div>
+  )
+}
+
+/** A choice of the fund's budget lines. */
+export function BudgetLineField({ name, fund, testId }: { name: string; fund: Fund; testId: string }) {
+  const { t } = useTranslation()
+  return (
+    <Field name={name} label={t('fund.field.budgetLine')} required>
+      {(control) => (
+        <select {...control} data-testid={testId}>
+          {fund.budgetLines.map((line) => (
+            <option key={line.id} value={line.id}>
+              {line.code} {line.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   )
 }
 

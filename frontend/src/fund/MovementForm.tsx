@@ -9,7 +9,7 @@ import { SaveProblem } from '../components/SaveProblem'
 import { useLoad, type LoadState } from '../components/useLoad'
 import { itemsOf, useIncomeGroups, useRegions } from '../components/useReference'
 import { currentLanguage, type Language } from '../i18n'
-import { EarmarkFields, readEarmark } from './EarmarkFields'
+import { BudgetLineField, EarmarkFields, readEarmark } from './EarmarkFields'
 import { EntryPreview } from './EntryLegs'
 import {
   listAllocations,
@@ -228,17 +228,7 @@ function AllocationFields({ fund }: { fund: Fund }) {
   const incomeGroups = itemsOf(useIncomeGroups(language))
   return (
     <div className="field-row">
-      <Field name="budgetLineId" label={t('fund.field.budgetLine')} required>
-        {(control) => (
-          <select {...control} data-testid="field-budgetLineId">
-            {fund.budgetLines.map((line) => (
-              <option key={line.id} value={line.id}>
-                {line.code} {line.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <BudgetLineField name="budgetLineId" fund={fund} testId="field-budgetLineId" />
       <Field name="beneficiaryRegion" label={t('fund.field.beneficiaryRegion')}>
         {(control) => (
           <select {...control} data-testid="field-beneficiaryRegion">
