@@ -185,3 +185,36 @@ describe('MovementForm', () => {
     })
   })
 })
+
+describe('MovementForm for an allocation', () => {
+  it('sends the budget line, the pool it draws on and the beneficiaries', async () => {
+    const fetchMock = fakeApi((request, url) => {
+      if (url.pathname === '/api/funds/5/allocations' && request.method === 'POST') {
+        return json(movement('ALLOCATION', [{ account: 'UNALLOCATED:REGION:AFRICA', side: 'DEBIT', amountUsd: '50000.00', amount: null, currency: null }]), 201)
+      }
+    })
+    const onPosted = vi.fn()
+    render(<MovementForm fundId={5} fund={FUND} kind="ALLOCATION" onPosted={onPosted} onCancel={() => {}} />)
+    await screen.findByRole('option', { name: 'Africa' }, { timeout: 5000 })
+    change('field-budgetLineId', '12')
+    change('field-amount', '50000.00')
+    change('field-date', '2019-09-01')
+    change('source-kind', 'REGION')
+    change('source-region', 'AFRICA')
+    change('field-beneficiaryRegion', 'AFRICA')
+    change('field-beneficiaryIncomeGroup', 'HIGH')
+    fireEvent.click(screen.getByTestId('movement-review'))
+    expect((await screen.findAllByTestId('preview-leg')).map((row) => row.getAttribute('data-account'))).toEqual(['UNALLOCATED:REGION:AFRICA', 'ALLOCATED:(new)'])
+    fireEvent.click(screen.getByTestId('movement-confirm'))
+    await waitFor(() => expect(onPosted).toHaveBeenCalled())
+    expect(await requestsTo(fetchMock, '/api/funds/5/allocations')[0].json()).toEqual({
+      budgetLineId: 12,
+      amount: '50000.00',
+      valueDate: '2019-09-01',
+      source: { kind: 'REGION', region: 'AFRICA' },
+      beneficiaryRegion: 'AFRICA',
+      beneficiaryIncomeGroup: 'HIGH',
+      description: null,
+    })
+  })
+})
