@@ -127,6 +127,21 @@ async function scenarioFundManager(browser, secretariatToken) {
       await page.getByTestId('fund-link-trial-balance').click()
       await waitForText(page, 'trial-balanced', 'Balanced: total debits equal total credits ($154,000.00).')
     })
+    await step('g: the receipt, found in the journal by its kind, is reversed with a reason', page, async () => {
+      await page.getByTestId('fund-link-journal').click()
+      await page.getByTestId('journal-kind').selectOption('RECEIPT')
+      await page.getByTestId('journal-apply').click()
+      await waitForText(page, 'journal-total', '1 entry')
+      const entry = page.getByTestId('journal-entry').first()
+      await entry.getByTestId('entry-reverse').click()
+      await entry.getByTestId('reversal-reason').fill('E2E: recorded against the wrong pledge')
+      await entry.getByTestId('reversal-confirm').click()
+      await entry.getByTestId('entry-reversed').waitFor()
+      await page.getByTestId('fund-link-summary').click()
+      await waitForText(page, 'fund-percent', '0.00% of the target received: $0.00 of $1,000,000.00.')
+      const outstanding = await rowCells(page, 'figure-outstandingPledges')
+      assert(outstanding[1] === '$110,000.00', `outstanding reads ${outstanding} after the reversal`)
+    })
   } finally {
     await page.context().close()
   }
