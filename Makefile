@@ -4,7 +4,7 @@ SHELL := /bin/bash
 MVN := mvn -B --no-transfer-progress -f backend/pom.xml
 NPM_DIR := frontend
 
-.PHONY: run test build frontend-build frontend-test backend-test e2e chromium lint clean
+.PHONY: run test build frontend-build frontend-test backend-test e2e chromium lint clean bench
 
 ## run: build, then start MariaDB, Keycloak and the API (serving the SPA) until Ctrl-C
 run: build
@@ -28,7 +28,7 @@ frontend-build: $(NPM_DIR)/node_modules/.installed
 frontend-test: $(NPM_DIR)/node_modules/.installed
 	cd $(NPM_DIR) && npm run -s gen:check && npm run -s typecheck && npm run -s lint:api && npm run -s test
 
-## backend-test: @QuarkusTest suites against a real MariaDB; also packages the API for e2e
+## backend-test: @QuarkusTest suites against a real MariaDB, then the fault tests (*IT) against the packaged API
 backend-test: frontend-build
 	$(MVN) verify
 
@@ -36,6 +36,10 @@ backend-test: frontend-build
 e2e: chromium
 	@test -f backend/target/quarkus-app/quarkus-run.jar || $(MAKE) build
 	backend/dev/stack.sh e2e
+
+## bench: a throwaway stack (MariaDB 3310, API 8090, OIDC stub 8190), a large generated network, two tables of figures
+bench: chromium
+	bench/run.sh
 
 chromium:
 	@if ! command -v chromium >/dev/null; then \

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.oidc.OIDCException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -154,16 +155,25 @@ public class ProblemMappers {
             }
             if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
                 LOG.warnf("Database unavailable: %s", cause.getMessage());
-                return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
-                        .entity(new Problem(Problem.type("unavailable"), "Service unavailable", 503,
-                                "The database cannot be reached; try again shortly.", path(uri), null))
-                        .build();
+                return unavailable("The database cannot be reached; try again shortly.", uri);
+            }
+            // Thrown when a token has to be checked and the identity provider cannot be reached
+            // (its keys were never fetched, or a token names a key it must look up): not the client's fault.
+            if (cause instanceof OIDCException) {
+                LOG.warnf("Identity provider unavailable: %s", cause.getMessage());
+                return unavailable("The identity provider cannot be reached to check the token; try again shortly.", uri);
             }
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s (reference %s)", path(uri), reference);
         return respond(new Problem(Problem.type("internal"), "Internal server error", 500,
                 "Something went wrong on our side (reference " + reference + ").", path(uri), null));
+    }
+
+    private static Response unavailable(String detail, UriInfo uri) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .entity(new Problem(Problem.type("unavailable"), "Service unavailable", 503, detail, path(uri), null))
+                .build();
     }
 
     static Response respond(Problem problem) {

