@@ -1059,7 +1059,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The funds
+         * @description Every fund (all terms), newest term first, with its budget lines. Public.
+         */
+        get: operations["listFunds"];
         put?: never;
         /**
          * Open a fund
@@ -1129,7 +1133,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The donors
+         * @description Donors by name, filtered by `q` (start of any word of the member city's or organisation's
+         *     name, ignoring case and accents), `donorType` and `username`. Fund manager and secretariat.
+         */
+        get: operations["listDonors"];
         put?: never;
         /**
          * Register a donor
@@ -1181,7 +1190,9 @@ export interface paths {
          * @description Money received from a donor, in the currency received, with the exchange rate to USD used
          *     (required unless USD; stored). The USD amount is amount × rate rounded to cents half-even
          *     (see `Money`). Against a pledge, the currency must be the pledge's and the earmark is the
-         *     pledge's. Posted as DEBIT `CASH`, CREDIT `UNALLOCATED:<pool>` (the earmark's pool).
+         *     pledge's. Posted as DEBIT `CASH`, CREDIT `UNALLOCATED:<pool>` (the earmark's pool). When the
+         *     fund sets `agentFeePercent`, the same entry credits the fee (USD × percent, rounded to cents
+         *     half-even) to `FEES` and the rest to the pool.
          */
         post: operations["recordReceipt"];
         delete?: never;
@@ -1200,12 +1211,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Allocate to a budget line
+         * Allocate to a budget line or a cluster activity
          * @description Moves USD from the fund's available balance in one earmark pool (`source`, default
-         *     unearmarked) to a budget line, with the beneficiary region and income group. Earmarked
-         *     money goes only to a matching use (a budget-line earmark to that line, a region earmark
-         *     with that `beneficiaryRegion`, a low-income earmark with `beneficiaryIncomeGroup` LOW;
-         *     cluster earmarks wait for cluster activities): otherwise 422 `earmark-mismatch`. Never more
+         *     unearmarked) to a use — a budget line of the fund, a cluster work-plan activity, or both
+         *     (an activity paid under a budget line) — with the beneficiary region and income group.
+         *     Earmarked money goes only to a matching use (a budget-line earmark to that line, a cluster
+         *     earmark to an activity of that cluster's work plans, a region earmark with that
+         *     `beneficiaryRegion`, a low-income earmark with `beneficiaryIncomeGroup` LOW): otherwise
+         *     422 `earmark-mismatch`. Never more
          *     than the pool holds, even when allocations race: otherwise 409 `insufficient-funds`.
          *     Posted as DEBIT `UNALLOCATED:<pool>`, CREDIT `ALLOCATED:<allocation id>`.
          */
@@ -1395,13 +1408,92 @@ export interface paths {
         /**
          * A donor's statement
          * @description Each pledge and receipt of the donor in this fund, in its original currency and in USD,
-         *     with what is outstanding on each pledge and the total received in USD. Fund manager and
-         *     secretariat; a user with role `donor` only for the donor whose `username` is theirs (403
-         *     for any other).
+         *     with what is outstanding on each pledge and the total received in USD, and where the money
+         *     went (`uses`): every allocation drawing on an earmark pool the donor paid into, with the
+         *     donor's part of what was allocated and spent. Money in a pool is attributed to its donors
+         *     pro rata to their receipts into that pool (for an earmark only one donor paid into, that is
+         *     all of it; for unearmarked money, the donor's share of unearmarked receipts);
+         *     `attributionRule` states the rule. With `Accept: text/csv` the same statement as CSV (one
+         *     line per pledge, receipt and use, then the rule). Fund manager and secretariat; a user with
+         *     role `donor` only for the donor whose `username` is theirs (403 for any other).
          */
         get: operations["getDonorStatement"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/donors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The donors the caller acts for
+         * @description The donors whose `username` is the caller's login (a donor user's way to find their statements). Any signed-in user; often one donor, or none.
+         */
+        get: operations["listMyDonors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Allocations and expenditures per use
+         * @description Every allocation with what was spent of it and its delivery rate (spent ÷ allocated,
+         *     percent with two decimals), and each budget line planned vs allocated vs spent with its
+         *     delivery rate; read from the running balances of the `ALLOCATED:` and `EXPENDED:`
+         *     accounts. A reversed allocation shows 0.00 allocated. Public, like the summary.
+         */
+        get: operations["getFundUses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/receipts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import receipts from a bank statement (CSV)
+         * @description Columns (header line first, UTF-8, RFC 4180 quoting):
+         *     `value_date,donor_reference,amount,currency,rate,bank_reference`. `donor_reference` is the
+         *     donor's id or the external id of the donor's member city or organisation; `rate` is USD
+         *     for one unit of the currency (empty for USD); `bank_reference` is required. Each row is a
+         *     receipt without a pledge (unearmarked), checked and posted exactly as
+         *     `POST /api/funds/{fundId}/receipts`. A row whose `bank_reference` is already a live
+         *     receipt of the fund is left alone (`unchanged`), so the same statement imported twice
+         *     records nothing twice.
+         *
+         *     `dryRun=true` checks every row (posting them in a transaction that is rolled back) and
+         *     reports every bad row with its line number; otherwise one bad row and nothing is stored
+         *     (422 with every error). Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["importFundReceipts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2355,9 +2447,15 @@ export interface components {
             earmark?: components["schemas"]["Earmark"] | null;
             description?: string | null;
         };
+        /** @description At least one of `budgetLineId` and `activityId`. */
         AllocationInput: {
             /** Format: int64 */
-            budgetLineId: number;
+            budgetLineId?: number | null;
+            /**
+             * Format: int64
+             * @description A cluster work-plan activity the money is for.
+             */
+            activityId?: number | null;
             amount: components["schemas"]["Money"];
             /** Format: date */
             valueDate: string;
@@ -2398,7 +2496,7 @@ export interface components {
             reason?: string | null;
         };
         JournalLeg: {
-            /** @description `CASH`, `UNALLOCATED:<pool>`, `ALLOCATED:<allocation id>`, `EXPENDED:<allocation id>`, `PLEDGED:<donor id>`, `PLEDGE_COMMITMENTS`. */
+            /** @description `CASH`, `UNALLOCATED:<pool>`, `ALLOCATED:<allocation id>`, `EXPENDED:<allocation id>`, `PLEDGED:<donor id>`, `PLEDGE_COMMITMENTS`, `FEES`. */
             account: string;
             /** @enum {string} */
             side: "DEBIT" | "CREDIT";
@@ -2448,6 +2546,11 @@ export interface components {
             allocationId: number | null;
             /** Format: int64 */
             budgetLineId: number | null;
+            /**
+             * Format: int64
+             * @description An allocation's (or its expenditure's) cluster work-plan activity.
+             */
+            activityId?: number | null;
             /** @description In the original currency (pledges and receipts). */
             amount: components["schemas"]["Money"] | null;
             currency: components["schemas"]["CurrencyCode"] | null;
@@ -2552,6 +2655,96 @@ export interface components {
                 reversed: boolean;
             }[];
             totalReceivedUsd: components["schemas"]["Money"];
+            /** @description Where the donor's money went, per allocation drawing on a pool the donor paid into (live allocations only). */
+            uses?: components["schemas"]["StatementUse"][];
+            /** @description How the donor's part of each allocation is worked out, in words. */
+            attributionRule?: string;
+        };
+        StatementUse: {
+            /** Format: int64 */
+            allocationId: number;
+            /** Format: date */
+            valueDate: string;
+            pool: components["schemas"]["Earmark"];
+            /** Format: int64 */
+            budgetLineId: number | null;
+            beneficiaryRegion: components["schemas"]["RegionCode"] | null;
+            beneficiaryIncomeGroup: components["schemas"]["IncomeGroupCode"] | null;
+            /** @description The donor's share of the pool's receipts, percent with two decimals. */
+            share: string;
+            allocatedUsd: components["schemas"]["Money"];
+            spentUsd: components["schemas"]["Money"];
+        };
+        /** @description One page of funds. */
+        FundList: {
+            items: components["schemas"]["Fund"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /** @description One page of donors. */
+        DonorList: {
+            items: components["schemas"]["Donor"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /**
+         * @description What a money-moving POST would post, checked exactly as the real one (validation, earmarks,
+         *     what is available) but written nowhere. An account named after the movement it creates
+         *     (an allocation's `ALLOCATED:` account) shows `new` in place of the id it will get.
+         */
+        MovementPreview: {
+            /** @description Always true. */
+            dryRun: boolean;
+            kind: components["schemas"]["MovementKind"];
+            /** Format: int64 */
+            donorId: number | null;
+            /** Format: date */
+            valueDate: string;
+            /** @description In the original currency (pledges and receipts). */
+            amount: components["schemas"]["Money"] | null;
+            currency: components["schemas"]["CurrencyCode"] | null;
+            exchangeRate: components["schemas"]["ExchangeRate"] | null;
+            amountUsd: components["schemas"]["Money"];
+            description: string | null;
+            /** Format: int64 */
+            reversesEntryId: number | null;
+            /** @description The legs of the entry; DEBIT legs sum to the CREDIT legs in USD. */
+            legs: components["schemas"]["JournalLeg"][];
+        };
+        /** @description Spent ÷ allocated, percent with two decimals ("0.00" when nothing is allocated). */
+        DeliveryRate: string;
+        FundUses: {
+            /** Format: int64 */
+            fundId: number;
+            currency: components["schemas"]["CurrencyCode"];
+            budgetLines: {
+                /** Format: int64 */
+                budgetLineId: number;
+                code: string;
+                name: string;
+                planned: components["schemas"]["Money"];
+                allocated: components["schemas"]["Money"];
+                spent: components["schemas"]["Money"];
+                deliveryRate: components["schemas"]["DeliveryRate"];
+            }[];
+            allocations: {
+                /** Format: int64 */
+                allocationId: number;
+                /** Format: date */
+                valueDate: string;
+                /** Format: int64 */
+                budgetLineId: number | null;
+                /** Format: int64 */
+                activityId?: number | null;
+                beneficiaryRegion: components["schemas"]["RegionCode"] | null;
+                beneficiaryIncomeGroup: components["schemas"]["IncomeGroupCode"] | null;
+                description: string | null;
+                allocated: components["schemas"]["Money"];
+                spent: components["schemas"]["Money"];
+                deliveryRate: components["schemas"]["DeliveryRate"];
+            }[];
         };
         ImportReport: {
             dryRun: boolean;
@@ -5273,6 +5466,32 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    listFunds: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of funds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
     createFund: {
         parameters: {
             query?: never;
@@ -5365,6 +5584,40 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listDonors: {
+        parameters: {
+            query?: {
+                /** @description Start of a word of the donor's name. */
+                q?: string;
+                /** @description Only donors of this type. */
+                donorType?: components["schemas"]["DonorType"];
+                /** @description Only donors linked to this login. */
+                username?: string;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of donors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     createDonor: {
         parameters: {
             query?: never;
@@ -5406,7 +5659,10 @@ export interface operations {
     };
     recordPledge: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
             header?: {
                 /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5440,6 +5696,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`dryRun=true`) — the journal entry that would be posted; nothing is written and the Idempotency-Key is not used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPreview"];
+                };
+            };
             /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
             201: {
                 headers: {
@@ -5461,7 +5726,10 @@ export interface operations {
     };
     recordReceipt: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
             header?: {
                 /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5489,6 +5757,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`dryRun=true`) — the journal entry that would be posted; nothing is written and the Idempotency-Key is not used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPreview"];
+                };
+            };
             /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
             201: {
                 headers: {
@@ -5510,7 +5787,10 @@ export interface operations {
     };
     recordAllocation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
             header?: {
                 /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5540,6 +5820,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`dryRun=true`) — the journal entry that would be posted; nothing is written and the Idempotency-Key is not used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPreview"];
+                };
+            };
             /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
             201: {
                 headers: {
@@ -5561,7 +5850,10 @@ export interface operations {
     };
     recordExpenditure: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
             header?: {
                 /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5586,6 +5878,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`dryRun=true`) — the journal entry that would be posted; nothing is written and the Idempotency-Key is not used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPreview"];
+                };
+            };
             /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
             201: {
                 headers: {
@@ -5607,7 +5908,10 @@ export interface operations {
     };
     recordRefund: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
             header?: {
                 /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5632,6 +5936,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`dryRun=true`) — the journal entry that would be posted; nothing is written and the Idempotency-Key is not used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPreview"];
+                };
+            };
             /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
             201: {
                 headers: {
@@ -5653,7 +5966,10 @@ export interface operations {
     };
     recordInterest: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
             header?: {
                 /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5677,6 +5993,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`dryRun=true`) — the journal entry that would be posted; nothing is written and the Idempotency-Key is not used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPreview"];
+                };
+            };
             /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
             201: {
                 headers: {
@@ -5698,7 +6023,10 @@ export interface operations {
     };
     recordBankCharge: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
             header?: {
                 /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5722,6 +6050,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`dryRun=true`) — the journal entry that would be posted; nothing is written and the Idempotency-Key is not used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPreview"];
+                };
+            };
             /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
             201: {
                 headers: {
@@ -5743,7 +6080,10 @@ export interface operations {
     };
     reverseJournalEntry: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
             header?: {
                 /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5768,6 +6108,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Dry run (`dryRun=true`) — the journal entry that would be posted; nothing is written and the Idempotency-Key is not used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPreview"];
+                };
+            };
             /** @description The movement, posted with its journal entry (a retry with the same Idempotency-Key returns this same answer). */
             201: {
                 headers: {
@@ -5845,13 +6194,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of entries. */
+            /**
+             * @description One page of entries (JSON), or with `Accept: text/csv` every matching entry (no paging),
+             *     one line per leg.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JournalEntryList"];
+                    /**
+                     * @example entryId,movementId,kind,valueDate,donorId,reversesEntryId,account,side,amountUsd,amount,currency,description
+                     *     7,7,RECEIPT,2019-06-28,3,,CASH,DEBIT,135625.00,125000.00,EUR,
+                     *     7,7,RECEIPT,2019-06-28,3,,UNALLOCATED:NONE,CREDIT,135625.00,125000.00,EUR,
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5872,13 +6230,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The trial balance. */
+            /**
+             * @description The trial balance (JSON), or with `Accept: text/csv` one line per account and a last
+             *     `TOTAL` line.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TrialBalance"];
+                    /**
+                     * @example account,debits,credits,balance
+                     *     CASH,135625.00,0.00,135625.00
+                     *     UNALLOCATED:NONE,0.00,135625.00,-135625.00
+                     *     TOTAL,135625.00,135625.00,0.00
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5908,12 +6276,120 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DonorStatement"];
+                    /**
+                     * @example line,date,movementId,earmark,amount,currency,exchangeRate,amountUsd,outstanding,budgetLineId,allocationId,share,spentUsd,reversed,note
+                     *     PLEDGE,2019-03-01,41,NONE,250000.00,EUR,1.0850,271250.00,125000.00,,,,,false,
+                     *     RECEIPT,2019-06-28,42,NONE,125000.00,EUR,1.0850,135625.00,,,,,,false,
+                     *     USE,2019-09-01,50,NONE,,USD,,13562.50,,2,50,50.00,0.00,,
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listMyDonors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's donors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonorList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getFundUses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The uses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundUses"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    importFundReceipts: {
+        parameters: {
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example value_date,donor_reference,amount,currency,rate,bank_reference
+                 *     2019-06-28,3,125000.00,EUR,1.0850,DEUTDEFF-2019-0628-001
+                 *     2019-07-02,DEMO-DONOR-COMPANY,50000.00,USD,,CITI-2019-0702-017
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run, what would be created or left unchanged, and every bad row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The receipts were posted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

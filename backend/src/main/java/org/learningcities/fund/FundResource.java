@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.learningcities.common.Caller;
+import org.learningcities.common.Csv;
 import org.learningcities.common.Idempotency;
 import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
@@ -34,6 +37,8 @@ import org.learningcities.fund.FundViews.*;
 @Produces(MediaType.APPLICATION_JSON)
 public class FundResource {
 
+    static final String CSV = "text/csv";
+
     @Inject
     FundService fund;
 
@@ -46,6 +51,12 @@ public class FundResource {
     @Inject
     Caller caller;
 
+    @Inject
+    FundImport importer;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
     @POST
     @Path("/funds")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,9 +67,37 @@ public class FundResource {
     }
 
     @GET
+    @Path("/funds")
+    public Page<FundView> funds(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return fund.funds(PageRequest.of(page, size, null, java.util.Map.of("startsOn", "starts_on"), "startsOn"));
+    }
+
+    @GET
+    @Path("/donors")
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Page<DonorView> donors(@QueryParam("q") @Size(max = 100) String q, @QueryParam("donorType") String donorType,
+                                  @QueryParam("username") @Size(max = 100) String username,
+                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return fund.donors(q, donorType, username, PageRequest.of(page, size, null, java.util.Map.of("name", "name"), "name"));
+    }
+
+    @GET
+    @Path("/me/donors")
+    @Authenticated
+    public Page<DonorView> myDonors() {
+        return Page.all(fund.donorsOfCaller());
+    }
+
+    @GET
     @Path("/funds/{fundId}")
     public FundView getFund(@PathParam("fundId") long fundId) {
         return fund.fund(fundId);
+    }
+
+    @GET
+    @Path("/funds/{fundId}/uses")
+    public FundUses uses(@PathParam("fundId") long fundId) {
+        return fund.uses(fundId);
     }
 
     @GET
@@ -80,58 +119,73 @@ public class FundResource {
     @Path("/funds/{fundId}/pledges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response pledge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull PledgeInput input) {
-        return move(key, "fund-pledge", fundId, input, () -> fund.pledge(fundId, input));
+    public Response pledge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull PledgeInput input) {
+        return move(key, dryRun, "fund-pledge", fundId, input, () -> fund.pledge(fundId, input));
     }
 
     @POST
     @Path("/funds/{fundId}/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response receipt(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull ReceiptInput input) {
-        return move(key, "fund-receipt", fundId, input, () -> fund.receipt(fundId, input));
+    public Response receipt(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull ReceiptInput input) {
+        return move(key, dryRun, "fund-receipt", fundId, input, () -> fund.receipt(fundId, input));
+    }
+
+    /** Receipts from a bank-statement CSV: all or nothing; a dry run posts them in a transaction it rolls back. */
+    @POST
+    @Path("/funds/{fundId}/receipts/import")
+    @Consumes(CSV)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response importReceipts(@PathParam("fundId") long fundId, @QueryParam("dryRun") boolean dryRun,
+                                   @HeaderParam(Idempotency.HEADER) String key, byte[] body) {
+        String csv = Csv.decode(body, headers.getMediaType());
+        if (dryRun) {
+            return Response.ok(fund.rolledBack(() -> importer.receipts(fundId, csv, true))).build();
+        }
+        return idempotency.execute(key, "fund-receipt-import", fundId + "\n" + csv,
+                () -> new Idempotency.Outcome(201, importer.receipts(fundId, csv, false), null));
     }
 
     @POST
     @Path("/funds/{fundId}/allocations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response allocation(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key,
+    public Response allocation(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun,
                                @NotNull AllocationInput input) {
-        return move(key, "fund-allocation", fundId, input, () -> fund.allocation(fundId, input));
+        return move(key, dryRun, "fund-allocation", fundId, input, () -> fund.allocation(fundId, input));
     }
 
     @POST
     @Path("/funds/{fundId}/expenditures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response expenditure(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key,
+    public Response expenditure(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun,
                                 @NotNull ExpenditureInput input) {
-        return move(key, "fund-expenditure", fundId, input, () -> fund.expenditure(fundId, input));
+        return move(key, dryRun, "fund-expenditure", fundId, input, () -> fund.expenditure(fundId, input));
     }
 
     @POST
     @Path("/funds/{fundId}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response refund(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
-        return move(key, "fund-refund", fundId, input, () -> fund.cash(fundId, MovementKind.REFUND, input));
+    public Response refund(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull CashInput input) {
+        return move(key, dryRun, "fund-refund", fundId, input, () -> fund.cash(fundId, MovementKind.REFUND, input));
     }
 
     @POST
     @Path("/funds/{fundId}/interest")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response interest(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
-        return move(key, "fund-interest", fundId, input, () -> fund.cash(fundId, MovementKind.INTEREST, input));
+    public Response interest(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull CashInput input) {
+        return move(key, dryRun, "fund-interest", fundId, input, () -> fund.cash(fundId, MovementKind.INTEREST, input));
     }
 
     @POST
     @Path("/funds/{fundId}/bank-charges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response bankCharge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @NotNull CashInput input) {
-        return move(key, "fund-bank-charge", fundId, input, () -> fund.cash(fundId, MovementKind.BANK_CHARGE, input));
+    public Response bankCharge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull CashInput input) {
+        return move(key, dryRun, "fund-bank-charge", fundId, input, () -> fund.cash(fundId, MovementKind.BANK_CHARGE, input));
     }
 
     @POST
@@ -139,8 +193,8 @@ public class FundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
     public Response reversal(@PathParam("fundId") long fundId, @PathParam("entryId") long entryId,
-                             @HeaderParam(Idempotency.HEADER) String key, @NotNull ReversalInput input) {
-        return move(key, "fund-reversal", fundId, entryId + "\n" + fingerprint(input), () -> fund.reversal(fundId, entryId, input));
+                             @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull ReversalInput input) {
+        return move(key, dryRun, "fund-reversal", fundId, entryId + "\n" + fingerprint(input), () -> fund.reversal(fundId, entryId, input));
     }
 
     @GET
@@ -163,6 +217,23 @@ public class FundResource {
                 to == null ? null : QueryParams.date("to", to), paging);
     }
 
+    /** Every matching entry (no paging), one CSV line per leg. */
+    @GET
+    @Path("/funds/{fundId}/journal")
+    @Produces(CSV + ";qs=0.5")
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response journalCsv(@PathParam("fundId") long fundId, @QueryParam("kind") String kind,
+                               @QueryParam("donorId") Long donorId, @QueryParam("account") String account,
+                               @QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                               @QueryParam("sort") String sort) {
+        PageRequest all = PageRequest.of(1, 1, sort, FundService.JOURNAL_SORT, "id");
+        all = new PageRequest(1, Integer.MAX_VALUE, all.sort());
+        var entries = fund.journal(fundId, kind, donorId, account, from == null ? null : QueryParams.date("from", from),
+                to == null ? null : QueryParams.date("to", to), all).items();
+        return csv(FundCsv.journal(entries), "journal-" + fundId + ".csv");
+    }
+
     @GET
     @Path("/funds/{fundId}/trial-balance")
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
@@ -171,19 +242,47 @@ public class FundResource {
     }
 
     @GET
+    @Path("/funds/{fundId}/trial-balance")
+    @Produces(CSV + ";qs=0.5")
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response trialBalanceCsv(@PathParam("fundId") long fundId) {
+        return csv(FundCsv.trialBalance(fund.trialBalance(fundId)), "trial-balance-" + fundId + ".csv");
+    }
+
+    @GET
     @Path("/funds/{fundId}/donors/{donorId}/statement")
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT, Roles.DONOR})
     public DonorStatement statement(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId) {
+        requireOwnStatement(donorId);
+        return fund.statement(fundId, donorId);
+    }
+
+    @GET
+    @Path("/funds/{fundId}/donors/{donorId}/statement")
+    @Produces(CSV + ";qs=0.5")
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT, Roles.DONOR})
+    public Response statementCsv(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId) {
+        requireOwnStatement(donorId);
+        return csv(FundCsv.statement(fund.statement(fundId, donorId)), "statement-" + fundId + "-" + donorId + ".csv");
+    }
+
+    private void requireOwnStatement(long donorId) {
         if (!caller.hasRole(Roles.FUND_MANAGER) && !caller.isSecretariat()) {
             String owner = fund.donorUsername(donorId);
             if (owner == null || !owner.equals(caller.username())) {
                 throw new ProblemException(403, "forbidden", "Forbidden", "A donor reads only its own statements.", null);
             }
         }
-        return fund.statement(fundId, donorId);
     }
 
-    private Response move(String key, String operation, long fundId, Object input, Supplier<MovementView> work) {
+    private static Response csv(String body, String filename) {
+        return Response.ok(body, CSV + ";charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    private Response move(String key, boolean dryRun, String operation, long fundId, Object input, Supplier<MovementView> work) {
+        if (dryRun) { // a preview writes nothing, so it neither claims nor replays the key
+            return Response.ok(fund.preview(work)).build();
+        }
         String print = input instanceof String text ? text : fingerprint(input);
         return idempotency.execute(key, operation, fundId + "\n" + print, () -> {
             MovementView movement = work.get();

@@ -38,7 +38,8 @@ import org.learningcities.reference.UnescoRegion;
  * <li>{@code UNALLOCATED:<pool>} (credit): received and not yet allocated, per earmark pool
  * ({@code NONE}, {@code BUDGET_LINE:<id>}, {@code CLUSTER:<id>}, {@code REGION:<code>}, {@code LOW_INCOME});</li>
  * <li>{@code ALLOCATED:<allocation id>} (credit) and {@code EXPENDED:<allocation id>} (debit);</li>
- * <li>{@code PLEDGED:<donor id>} (debit) against {@code PLEDGE_COMMITMENTS} (credit): memo accounts for pledges.</li>
+ * <li>{@code PLEDGED:<donor id>} (debit) against {@code PLEDGE_COMMITMENTS} (credit): memo accounts for pledges;</li>
+ * <li>{@code FEES} (credit): the agent's fee taken from receipts when the fund sets a percentage.</li>
  * </ul>
  * Receipt: DR CASH / CR UNALLOCATED:pool. Allocation: DR UNALLOCATED:pool / CR ALLOCATED:a.
  * Expenditure: DR EXPENDED:a / CR CASH. Pledge: DR PLEDGED:d / CR PLEDGE_COMMITMENTS. A reversal
@@ -53,6 +54,8 @@ public class FundService {
 
     static final String CASH = "CASH";
     static final String PLEDGE_COMMITMENTS = "PLEDGE_COMMITMENTS";
+    /** The administrative agent's fee on receipts (credit), when the fund sets a percentage. */
+    static final String FEES = "FEES";
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     /** The seven uses of the strategy, one term (USD). */
@@ -70,6 +73,50 @@ public class FundService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    FundPostingScope scope;
+
+    /** Thrown to roll a dry run's transaction back, carrying its answer. */
+    private static final class RolledBack extends RuntimeException {
+        final transient Object result;
+
+        RolledBack(Object result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    /**
+     * Runs work as a dry run: every check and every write happen in a transaction that is always
+     * rolled back, so what is answered is exactly what the real run would do.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T rolledBack(java.util.function.Supplier<T> work) {
+        scope.balanceRowsInCallerTransaction = true;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                throw new RolledBack(work.get());
+            });
+        } catch (RolledBack r) {
+            return (T) r.result;
+        } finally {
+            scope.balanceRowsInCallerTransaction = false;
+        }
+        throw new IllegalStateException("a dry run always rolls back");
+    }
+
+    /** The entry a movement would post (its new allocation account shown as {@code ALLOCATED:new}), written nowhere. */
+    public MovementPreview preview(java.util.function.Supplier<MovementView> work) {
+        return rolledBack(() -> {
+            MovementView m = work.get();
+            String own = ":" + m.id();
+            List<Leg> legs = m.entry().legs().stream().map(l -> l.account().startsWith("ALLOCATED:") && l.account().endsWith(own)
+                    ? new Leg("ALLOCATED:new", l.side(), l.amountUsd(), l.amount(), l.currency()) : l).toList();
+            return new MovementPreview(true, m.kind(), m.donorId(), m.valueDate(), m.amount(), m.currency(),
+                    m.exchangeRate(), m.amountUsd(), m.description(), m.entry().reversesEntryId(), legs);
+        });
+    }
 
     // ---------------------------------------------------------------- funds and donors
 
@@ -137,6 +184,63 @@ public class FundService {
                 num(r[7]), r[8] == null ? null : dec(r[8]).stripTrailingZeros().toPlainString(), lines);
     }
 
+    public Page<FundView> funds(PageRequest paging) {
+        long total = count("SELECT COUNT(*) FROM fund");
+        List<?> ids = em.createNativeQuery("SELECT id FROM fund ORDER BY starts_on DESC, id DESC")
+                .setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
+        return Page.of(ids.stream().map(id -> fund(num(id))).toList(), paging, total);
+    }
+
+    private static final String DONOR_COLUMNS = "SELECT d.id, d.member_id, d.organisation_id, COALESCE(m.name, o.name), d.donor_type,"
+            + " d.anonymous, d.username FROM fund_donor d LEFT JOIN member_city m ON m.id = d.member_id"
+            + " LEFT JOIN organisation o ON o.id = d.organisation_id";
+
+    /** Donors by name; {@code q} matches the start of a word of the name (the name columns ignore case and accents). */
+    @SuppressWarnings("unchecked")
+    public Page<DonorView> donors(String q, String donorType, String username, PageRequest paging) {
+        DonorType type = org.learningcities.common.QueryParams.enumValue(DonorType.class, "donorType", donorType);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q != null && !q.isBlank()) {
+            String escaped = q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" AND (COALESCE(m.name, o.name) LIKE :prefix OR COALESCE(m.name, o.name) LIKE :wordPrefix)");
+            params.put("prefix", escaped + "%");
+            params.put("wordPrefix", "% " + escaped + "%");
+        }
+        if (type != null) {
+            where.append(" AND d.donor_type = :type");
+            params.put("type", type.name());
+        }
+        if (username != null && !username.isBlank()) {
+            where.append(" AND d.username = :username");
+            params.put("username", username.trim());
+        }
+        var countQuery = em.createNativeQuery("SELECT COUNT(*) FROM fund_donor d LEFT JOIN member_city m ON m.id = d.member_id"
+                + " LEFT JOIN organisation o ON o.id = d.organisation_id" + where);
+        var listQuery = em.createNativeQuery(DONOR_COLUMNS + where + " ORDER BY COALESCE(m.name, o.name), d.id")
+                .setFirstResult(paging.offset()).setMaxResults(paging.size());
+        params.forEach((k, v) -> {
+            countQuery.setParameter(k, v);
+            listQuery.setParameter(k, v);
+        });
+        long total = ((Number) countQuery.getSingleResult()).longValue();
+        List<DonorView> items = ((List<Object[]>) listQuery.getResultList()).stream().map(FundService::donorView).toList();
+        return Page.of(items, paging, total);
+    }
+
+    /** The donors linked to the caller's login. */
+    public List<DonorView> donorsOfCaller() {
+        String username = caller.username();
+        if (username == null) {
+            return List.of();
+        }
+        return rows(DONOR_COLUMNS + " WHERE d.username = ?1 ORDER BY d.id", username).stream().map(FundService::donorView).toList();
+    }
+
+    private static DonorView donorView(Object[] r) {
+        return new DonorView(num(r[0]), nullableNum(r[1]), nullableNum(r[2]), (String) r[3], (String) r[4], bool(r[5]), (String) r[6]);
+    }
+
     @Transactional
     public DonorView createDonor(DonorInput in) {
         if ((in.memberId() == null) == (in.organisationId() == null)) {
@@ -163,14 +267,11 @@ public class FundService {
     }
 
     public DonorView donor(long donorId) {
-        List<Object[]> rows = rows("SELECT d.id, d.member_id, d.organisation_id, COALESCE(m.name, o.name), d.donor_type, d.anonymous, d.username"
-                + " FROM fund_donor d LEFT JOIN member_city m ON m.id = d.member_id LEFT JOIN organisation o ON o.id = d.organisation_id"
-                + " WHERE d.id = ?1", donorId);
+        List<Object[]> rows = rows(DONOR_COLUMNS + " WHERE d.id = ?1", donorId);
         if (rows.isEmpty()) {
             throw ProblemException.notFound("No donor " + donorId + ".");
         }
-        Object[] r = rows.get(0);
-        return new DonorView(num(r[0]), nullableNum(r[1]), nullableNum(r[2]), (String) r[3], (String) r[4], bool(r[5]), (String) r[6]);
+        return donorView(rows.get(0));
     }
 
     // ---------------------------------------------------------------- movements
@@ -200,7 +301,9 @@ public class FundService {
         return movement(fundId, movementId);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    // A refused receipt has written nothing, so it need not doom the caller's transaction: an import
+    // collects every bad row of a statement first (the import, not this refusal, rolls back).
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public MovementView receipt(long fundId, ReceiptInput in) {
         requireFund(fundId);
         long donorId = requireDonor("donorId", in.donorId());
@@ -235,19 +338,37 @@ public class FundService {
             throw ProblemException.validation("amount", "is less than one US cent at this rate");
         }
         String pool = "UNALLOCATED:" + poolKey(earmark);
-        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(CASH, pool));
+        List<?> feePercent = em.createNativeQuery("SELECT agent_fee_percent FROM fund WHERE id = ?1").setParameter(1, fundId).getResultList();
+        BigDecimal fee = feePercent.isEmpty() || feePercent.get(0) == null ? ZERO : Money.percentOf(usd, dec(feePercent.get(0)));
+        Map<String, FundAccountBalance> accounts = lock(fundId, fee.signum() > 0 ? List.of(CASH, pool, FEES) : List.of(CASH, pool));
         long movementId = insertMovement(fundId, MovementKind.RECEIPT, donorId, in.pledgeId(), null, null, amount, currency, rate, usd,
                 date, earmark, null, null, null, bankReference, in.description());
-        post(fundId, movementId, MovementKind.RECEIPT, date, donorId, null, in.description(), accounts,
-                List.of(new PostLeg(CASH, true, usd, amount, currency), new PostLeg(pool, false, usd, amount, currency)));
+        // With an agent's fee the credit is split: the pool gets the rest, FEES the fee (USD only on the split legs).
+        List<PostLeg> legs = fee.signum() > 0
+                ? List.of(new PostLeg(CASH, true, usd, amount, currency), new PostLeg(pool, false, usd.subtract(fee), null, null),
+                        new PostLeg(FEES, false, fee, null, null))
+                : List.of(new PostLeg(CASH, true, usd, amount, currency), new PostLeg(pool, false, usd, amount, currency));
+        post(fundId, movementId, MovementKind.RECEIPT, date, donorId, null, in.description(), accounts, legs);
         return movement(fundId, movementId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public MovementView allocation(long fundId, AllocationInput in) {
         requireFund(fundId);
-        if (in.budgetLineId() == null || count("SELECT COUNT(*) FROM fund_budget_line WHERE id = ?1 AND fund_id = ?2", in.budgetLineId(), fundId) == 0) {
+        if (in.budgetLineId() == null && in.activityId() == null) {
+            throw ProblemException.validation("budgetLineId", "give a budget line, a cluster activity (activityId) or both");
+        }
+        if (in.budgetLineId() != null && count("SELECT COUNT(*) FROM fund_budget_line WHERE id = ?1 AND fund_id = ?2", in.budgetLineId(), fundId) == 0) {
             throw ProblemException.validation("budgetLineId", "must be a budget line of this fund");
+        }
+        Long activityCluster = null;
+        if (in.activityId() != null) {
+            List<Object[]> activity = rows("SELECT p.cluster_id FROM work_plan_activity a JOIN work_plan p ON p.id = a.work_plan_id"
+                    + " WHERE a.id = ?1", in.activityId());
+            if (activity.isEmpty()) {
+                throw ProblemException.validation("activityId", "must be a cluster work-plan activity");
+            }
+            activityCluster = num(activity.get(0)[0]);
         }
         BigDecimal usd = Money.parse("amount", in.amount(), Money.USD);
         LocalDate date = requiredDate("valueDate", in.valueDate());
@@ -262,7 +383,8 @@ public class FundService {
                     : "money earmarked for " + source.region() + " can only be allocated with beneficiaryRegion " + source.region();
             case LOW_INCOME -> incomeGroup == IncomeGroup.Code.LOW ? null
                     : "money earmarked for low-income countries can only be allocated with beneficiaryIncomeGroup LOW";
-            case CLUSTER -> "money earmarked for a cluster can only be allocated to that cluster's activities, which are not available yet";
+            case CLUSTER -> source.clusterId().equals(activityCluster) ? null
+                    : "money earmarked for cluster " + source.clusterId() + " can only be allocated to an activity (activityId) of that cluster";
         };
         if (mismatch != null) {
             throw new ProblemException(422, "earmark-mismatch", "Earmark not respected", "The allocation does not match the earmark of the money it draws on: "
@@ -278,7 +400,7 @@ public class FundService {
         }
         long movementId = insertMovement(fundId, MovementKind.ALLOCATION, null, null, null, in.budgetLineId(), null, Money.USD, null, usd,
                 date, source, region == null ? null : region.name(), incomeGroup == null ? null : incomeGroup.name(), edition, null,
-                in.description());
+                in.description(), in.activityId());
         String allocated = "ALLOCATED:" + movementId;
         post(fundId, movementId, MovementKind.ALLOCATION, date, null, null, in.description(), accounts,
                 List.of(new PostLeg(pool, true, usd, null, null), new PostLeg(allocated, false, usd, null, null)));
@@ -289,7 +411,7 @@ public class FundService {
     public MovementView expenditure(long fundId, ExpenditureInput in) {
         requireFund(fundId);
         List<Object[]> allocation = in.allocationId() == null ? List.of()
-                : rows("SELECT budget_line_id FROM fund_movement WHERE id = ?1 AND fund_id = ?2 AND kind = 'ALLOCATION'", in.allocationId(), fundId);
+                : rows("SELECT budget_line_id, activity_id FROM fund_movement WHERE id = ?1 AND fund_id = ?2 AND kind = 'ALLOCATION'", in.allocationId(), fundId);
         if (allocation.isEmpty()) {
             throw ProblemException.validation("allocationId", "must be an allocation of this fund");
         }
@@ -305,7 +427,7 @@ public class FundService {
                             + Money.usd(usd) + " USD.", List.of(new Problem.FieldError("amount", "is more than is left of the allocation")));
         }
         long movementId = insertMovement(fundId, MovementKind.EXPENDITURE, null, null, in.allocationId(), nullableNum(allocation.get(0)[0]),
-                null, Money.USD, null, usd, date, null, null, null, null, null, in.description());
+                null, Money.USD, null, usd, date, null, null, null, null, null, in.description(), nullableNum(allocation.get(0)[1]));
         post(fundId, movementId, MovementKind.EXPENDITURE, date, null, null, in.description(), accounts,
                 List.of(new PostLeg(expended, true, usd, null, null), new PostLeg(CASH, false, usd, null, null)));
         return movement(fundId, movementId);
@@ -423,12 +545,17 @@ public class FundService {
         TreeSet<String> sorted = new TreeSet<>(accounts);
         long existing = count("SELECT COUNT(*) FROM fund_account_balance WHERE fund_id = ?1 AND account IN (?2)", fundId, sorted);
         if (existing < sorted.size()) {
-            QuarkusTransaction.requiringNew().run(() -> {
+            Runnable create = () -> {
                 for (String account : sorted) {
                     em.createNativeQuery("INSERT IGNORE INTO fund_account_balance (fund_id, account) VALUES (?1, ?2)")
                             .setParameter(1, fundId).setParameter(2, account).executeUpdate();
                 }
-            });
+            };
+            if (scope.balanceRowsInCallerTransaction) {
+                create.run(); // committed or rolled back with the caller
+            } else {
+                QuarkusTransaction.requiringNew().run(create);
+            }
         }
         // A locking read sees the latest committed row (not this transaction's snapshot); no balance
         // entity is loaded before this point in a posting, so none is a stale cached copy.
@@ -483,14 +610,22 @@ public class FundService {
     private long insertMovement(long fundId, MovementKind kind, Long donorId, Long pledgeId, Long allocationId, Long budgetLineId,
                                 BigDecimal amount, String currency, BigDecimal rate, BigDecimal usd, LocalDate date, Earmark earmark,
                                 String region, String incomeGroup, String edition, String bankReference, String description) {
+        return insertMovement(fundId, kind, donorId, pledgeId, allocationId, budgetLineId, amount, currency, rate, usd, date, earmark,
+                region, incomeGroup, edition, bankReference, description, null);
+    }
+
+    private long insertMovement(long fundId, MovementKind kind, Long donorId, Long pledgeId, Long allocationId, Long budgetLineId,
+                                BigDecimal amount, String currency, BigDecimal rate, BigDecimal usd, LocalDate date, Earmark earmark,
+                                String region, String incomeGroup, String edition, String bankReference, String description,
+                                Long activityId) {
         if (description != null && description.length() > 500) {
             throw ProblemException.validation("description", "must be at most 500 characters");
         }
         em.createNativeQuery("INSERT INTO fund_movement (fund_id, kind, donor_id, pledge_id, allocation_id, budget_line_id, amount,"
                         + " currency, exchange_rate, amount_usd, value_date, earmark_kind, earmark_budget_line_id, earmark_cluster_id,"
                         + " earmark_region, beneficiary_region, beneficiary_income_group, income_group_edition, bank_reference,"
-                        + " description, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                        + " ?17, ?18, ?19, ?20, ?21)")
+                        + " description, recorded_by, activity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                        + " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)")
                 .setParameter(1, fundId).setParameter(2, kind.name()).setParameter(3, donorId).setParameter(4, pledgeId)
                 .setParameter(5, allocationId).setParameter(6, budgetLineId).setParameter(7, amount).setParameter(8, currency)
                 .setParameter(9, rate).setParameter(10, usd).setParameter(11, date)
@@ -499,7 +634,7 @@ public class FundService {
                 .setParameter(14, earmark == null ? null : earmark.clusterId())
                 .setParameter(15, earmark == null ? null : earmark.region())
                 .setParameter(16, region).setParameter(17, incomeGroup).setParameter(18, edition).setParameter(19, bankReference)
-                .setParameter(20, description).setParameter(21, caller.recordedBy()).executeUpdate();
+                .setParameter(20, description).setParameter(21, caller.recordedBy()).setParameter(22, activityId).executeUpdate();
         return lastId();
     }
 
@@ -509,7 +644,7 @@ public class FundService {
         List<Object[]> rows = rows("SELECT m.id, m.kind, m.donor_id, m.pledge_id, m.allocation_id, m.budget_line_id, m.amount, m.currency,"
                 + " m.exchange_rate, m.amount_usd, m.value_date, m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id,"
                 + " m.earmark_region, m.beneficiary_region, m.beneficiary_income_group, m.income_group_edition, m.bank_reference,"
-                + " m.description, e.id FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
+                + " m.description, e.id, m.activity_id FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
                 + " WHERE m.id = ?1 AND m.fund_id = ?2", movementId, fundId);
         if (rows.isEmpty()) {
             throw ProblemException.notFound("No movement " + movementId + " in fund " + fundId + ".");
@@ -520,7 +655,7 @@ public class FundService {
                 ? rows("SELECT due_on, position FROM fund_pledge_payment WHERE movement_id = ?1 ORDER BY position", movementId)
                 .stream().map(d -> date(d[0])).toList() : null;
         return new MovementView(num(r[0]), fundId, (String) r[1], nullableNum(r[2]), nullableNum(r[3]), nullableNum(r[4]),
-                nullableNum(r[5]), r[6] == null ? null : Money.format(dec(r[6]), currency), currency,
+                nullableNum(r[5]), nullableNum(r[21]), r[6] == null ? null : Money.format(dec(r[6]), currency), currency,
                 r[8] == null ? null : dec(r[8]).stripTrailingZeros().toPlainString(), Money.usd(dec(r[9])), date(r[10]),
                 r[11] == null ? null : earmarkOf(r, 11), (String) r[15], (String) r[16], (String) r[17], (String) r[18], dates,
                 (String) r[19], entries(List.of(num(r[20]))).get(0));
@@ -575,8 +710,10 @@ public class FundService {
             where.append(" AND e.value_date <= ?").append(params.size());
         }
         long total = count("SELECT COUNT(*)" + where, params.toArray());
-        var query = em.createNativeQuery("SELECT e.id" + where + " ORDER BY " + paging.orderBy() + ", e.id")
-                .setFirstResult(paging.offset()).setMaxResults(paging.size());
+        var query = em.createNativeQuery("SELECT e.id" + where + " ORDER BY " + paging.orderBy() + ", e.id");
+        if (paging.size() < Integer.MAX_VALUE) {
+            query.setFirstResult(paging.offset()).setMaxResults(paging.size());
+        }
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
@@ -667,6 +804,34 @@ public class FundService {
                 List.copyOf(editions), byType, lines);
     }
 
+    /** Per allocation and per budget line, what was allocated and spent, from the balances of their accounts. */
+    public FundUses uses(long fundId) {
+        FundView fund = fund(fundId);
+        List<AllocationUse> allocations = new ArrayList<>();
+        Map<Long, BigDecimal[]> perLine = new HashMap<>();
+        for (Object[] r : rows("SELECT m.id, m.value_date, m.budget_line_id, m.beneficiary_region, m.beneficiary_income_group,"
+                + " m.description, COALESCE(a.credits_usd - a.debits_usd, 0), COALESCE(x.debits_usd - x.credits_usd, 0), m.activity_id"
+                + " FROM fund_movement m LEFT JOIN fund_account_balance a ON a.fund_id = m.fund_id AND a.account = CONCAT('ALLOCATED:', m.id)"
+                + " LEFT JOIN fund_account_balance x ON x.fund_id = m.fund_id AND x.account = CONCAT('EXPENDED:', m.id)"
+                + " WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION' ORDER BY m.value_date, m.id", fundId)) {
+            BigDecimal allocated = dec(r[6]).setScale(2);
+            BigDecimal spent = dec(r[7]).setScale(2);
+            Long line = nullableNum(r[2]);
+            allocations.add(new AllocationUse(num(r[0]), date(r[1]), line, nullableNum(r[8]), (String) r[3], (String) r[4], (String) r[5],
+                    Money.usd(allocated), Money.usd(spent), percent(spent, allocated)));
+            if (line != null) {
+                BigDecimal[] t = perLine.computeIfAbsent(line, k -> new BigDecimal[] {ZERO, ZERO});
+                t[0] = t[0].add(allocated);
+                t[1] = t[1].add(spent);
+            }
+        }
+        List<BudgetLineUse> lines = fund.budgetLines().stream().map(l -> {
+            BigDecimal[] t = perLine.getOrDefault(l.id(), new BigDecimal[] {ZERO, ZERO});
+            return new BudgetLineUse(l.id(), l.code(), l.name(), l.planned(), Money.usd(t[0]), Money.usd(t[1]), percent(t[1], t[0]));
+        }).toList();
+        return new FundUses(fundId, Money.USD, lines, allocations);
+    }
+
     public DonorStatement statement(long fundId, long donorId) {
         requireFund(fundId);
         DonorView donor = donor(donorId);
@@ -700,7 +865,51 @@ public class FundService {
             receipts.add(new StatementReceipt(num(r[0]), date(r[1]), nullableNum(r[2]), Money.format(dec(r[3]), currency), currency,
                     dec(r[5]).stripTrailingZeros().toPlainString(), Money.usd(dec(r[6])), (String) r[7], earmarkOf(r, 8), isReversed));
         }
-        return new DonorStatement(fundId, donor, pledges, receipts, Money.usd(total));
+        return new DonorStatement(fundId, donor, pledges, receipts, Money.usd(total), uses(fundId, donorId), ATTRIBUTION_RULE);
+    }
+
+    static final String ATTRIBUTION_RULE = "Money received into an earmark pool (one earmark, or unearmarked money) is attributed to"
+            + " the donors who paid into that pool pro rata to their receipts into it, in USD, reversed receipts left out: your part"
+            + " of an allocation drawing on the pool, and of what was spent of it, is its amount times your receipts into the pool"
+            + " divided by all receipts into the pool, rounded to cents half-even. Earmarked money only you gave is so traced in"
+            + " full to its uses; unearmarked money is attributed pro rata to your share of unearmarked receipts.";
+
+    /** Where a donor's money went: every live allocation drawing on a pool the donor paid into, with the donor's part. */
+    private List<StatementUse> uses(long fundId, long donorId) {
+        Map<String, BigDecimal[]> shares = new HashMap<>();
+        for (Object[] r : rows("SELECT m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region,"
+                + " SUM(CASE WHEN m.donor_id = ?2 THEN m.amount_usd ELSE 0 END), SUM(m.amount_usd)"
+                + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id WHERE m.fund_id = ?1 AND m.kind = 'RECEIPT'"
+                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)"
+                + " GROUP BY m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region", fundId, donorId)) {
+            if (dec(r[4]).signum() > 0) {
+                shares.put(poolKey(earmarkOf(r, 0)), new BigDecimal[] {dec(r[4]), dec(r[5])});
+            }
+        }
+        List<StatementUse> uses = new ArrayList<>();
+        if (shares.isEmpty()) {
+            return uses;
+        }
+        for (Object[] r : rows("SELECT m.id, m.value_date, m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region,"
+                + " m.budget_line_id, m.beneficiary_region, m.beneficiary_income_group, COALESCE(a.credits_usd - a.debits_usd, 0),"
+                + " COALESCE(x.debits_usd - x.credits_usd, 0) FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
+                + " LEFT JOIN fund_account_balance a ON a.fund_id = m.fund_id AND a.account = CONCAT('ALLOCATED:', m.id)"
+                + " LEFT JOIN fund_account_balance x ON x.fund_id = m.fund_id AND x.account = CONCAT('EXPENDED:', m.id)"
+                + " WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION'"
+                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y WHERE y.reverses_entry_id = e.id) ORDER BY m.value_date, m.id", fundId)) {
+            Earmark pool = earmarkOf(r, 2);
+            BigDecimal[] share = shares.get(poolKey(pool));
+            if (share == null) {
+                continue;
+            }
+            uses.add(new StatementUse(num(r[0]), date(r[1]), pool, nullableNum(r[6]), (String) r[7], (String) r[8],
+                    percent(share[0], share[1]), Money.usd(part(dec(r[9]), share)), Money.usd(part(dec(r[10]), share))));
+        }
+        return uses;
+    }
+
+    private static BigDecimal part(BigDecimal amount, BigDecimal[] share) {
+        return amount.multiply(share[0]).divide(share[1], 2, RoundingMode.HALF_EVEN);
     }
 
     /** The donor's username, for the check that a donor reads only their own statement. */
@@ -741,8 +950,8 @@ public class FundService {
                 }
             }
             case CLUSTER -> {
-                if (e.clusterId() == null) {
-                    throw ProblemException.validation(field + ".clusterId", "is required for a CLUSTER earmark");
+                if (e.clusterId() == null || count("SELECT COUNT(*) FROM cluster WHERE id = ?1", e.clusterId()) == 0) {
+                    throw ProblemException.validation(field + ".clusterId", "must be an existing cluster for a CLUSTER earmark");
                 }
             }
             case REGION -> {

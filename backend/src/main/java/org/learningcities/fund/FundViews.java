@@ -50,7 +50,7 @@ public final class FundViews {
                                LocalDate valueDate, String bankReference, Earmark earmark, String description) {
     }
 
-    public record AllocationInput(Long budgetLineId, String amount, LocalDate valueDate, Earmark source,
+    public record AllocationInput(Long budgetLineId, Long activityId, String amount, LocalDate valueDate, Earmark source,
                                   String beneficiaryRegion, String beneficiaryIncomeGroup, String description) {
     }
 
@@ -74,7 +74,7 @@ public final class FundViews {
     }
 
     public record MovementView(long id, long fundId, String kind, Long donorId, Long pledgeId, Long allocationId,
-                               Long budgetLineId, String amount, String currency, String exchangeRate, String amountUsd,
+                               Long budgetLineId, Long activityId, String amount, String currency, String exchangeRate, String amountUsd,
                                LocalDate valueDate, Earmark earmark, String beneficiaryRegion, String beneficiaryIncomeGroup,
                                String incomeGroupEdition, String bankReference, List<LocalDate> expectedPaymentDates,
                                String description, JournalEntryView entry) {
@@ -109,7 +109,28 @@ public final class FundViews {
                                    boolean reversed) {
     }
 
+    /** What a movement would post (a dry run); see the contract's MovementPreview. */
+    public record MovementPreview(boolean dryRun, String kind, Long donorId, LocalDate valueDate, String amount, String currency,
+                                  String exchangeRate, String amountUsd, String description, Long reversesEntryId, List<Leg> legs) {
+    }
+
+    public record BudgetLineUse(long budgetLineId, String code, String name, String planned, String allocated, String spent,
+                                String deliveryRate) {
+    }
+
+    public record AllocationUse(long allocationId, LocalDate valueDate, Long budgetLineId, Long activityId, String beneficiaryRegion,
+                                String beneficiaryIncomeGroup, String description, String allocated, String spent,
+                                String deliveryRate) {
+    }
+
+    public record FundUses(long fundId, String currency, List<BudgetLineUse> budgetLines, List<AllocationUse> allocations) {
+    }
+
+    public record StatementUse(long allocationId, LocalDate valueDate, Earmark pool, Long budgetLineId, String beneficiaryRegion,
+                               String beneficiaryIncomeGroup, String share, String allocatedUsd, String spentUsd) {
+    }
+
     public record DonorStatement(long fundId, DonorView donor, List<StatementPledge> pledges, List<StatementReceipt> receipts,
-                                 String totalReceivedUsd) {
+                                 String totalReceivedUsd, List<StatementUse> uses, String attributionRule) {
     }
 }

@@ -65,6 +65,11 @@ public final class Money {
         return amount.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
     }
 
+    /** A percentage of a USD amount (the agent's fee), rounded to cents half-even like {@link #toUsd}. */
+    public static BigDecimal percentOf(BigDecimal usd, BigDecimal percent) {
+        return usd.multiply(percent).movePointLeft(2).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
     /** An amount as the wire carries it: exactly the currency's minor units, no exponent. */
     public static String format(BigDecimal amount, String currency) {
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();

@@ -75,4 +75,60 @@ class FundConcurrencyTest {
         assertTrue(new BigDecimal((String) summary.get("allocated")).compareTo(new BigDecimal((String) summary.get("received"))) <= 0);
         balancedTrialBalance(fundId);
     }
+
+    /**
+     * The issue's race, on two funds at once: on each, 50 allocations of 30,000.00 race for
+     * 1,000,000.00 (unearmarked, across three budget lines) — exactly 33 succeed, 17 are refused
+     * with the insufficient-funds problem, 10,000.00 stays available, and nothing deadlocks.
+     */
+    @Test
+    void fiftyAllocationsOfThirtyThousandRaceForOneMillionOnTwoFundsAtOnce() throws Exception {
+        long[] funds = {fund(), fund()};
+        long donorId = donor("GOVERNMENT");
+        Map<Long, long[]> lines = new java.util.HashMap<>();
+        for (long fundId : funds) {
+            receiveUsd(fundId, donorId, "600000.00");
+            receiveUsd(fundId, donorId, "400000.00");
+            lines.put(fundId, new long[] {budgetLine(fundId, 0), budgetLine(fundId, 1), budgetLine(fundId, 4)});
+        }
+        int racers = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(racers * funds.length);
+        CountDownLatch start = new CountDownLatch(1);
+        Map<Long, List<Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>>> answers = new java.util.HashMap<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                for (long fundId : funds) {
+                    long line = lines.get(fundId)[i % 3];
+                    answers.computeIfAbsent(fundId, k -> new ArrayList<>()).add(pool.submit(() -> {
+                        start.await();
+                        return allocate(fundId, line, "30000.00").extract();
+                    }));
+                }
+            }
+            start.countDown();
+            for (long fundId : funds) {
+                int created = 0;
+                int refused = 0;
+                for (var answer : answers.get(fundId)) {
+                    var response = answer.get(300, TimeUnit.SECONDS);
+                    if (response.statusCode() == 201) {
+                        created++;
+                    } else if (response.statusCode() == 409 && response.path("type").toString().endsWith("insufficient-funds")
+                            && response.path("detail").toString().contains("the allocation needs 30000.00 USD")) {
+                        refused++;
+                    } else {
+                        throw new AssertionError("unexpected answer " + response.statusCode() + " " + response.asString());
+                    }
+                }
+                assertEquals(33, created, "1,000,000 / 30,000 on fund " + fundId);
+                assertEquals(17, refused);
+                Map<String, Object> summary = summary(fundId);
+                assertEquals("990000.00", summary.get("allocated"));
+                assertEquals("10000.00", summary.get("available"));
+                balancedTrialBalance(fundId);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

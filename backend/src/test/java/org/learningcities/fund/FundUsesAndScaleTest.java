@@ -1,0 +1,191 @@
+package org.learningcities.fund;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learningcities.fund.Funds.allocate;
+import static org.learningcities.fund.Funds.budgetLine;
+import static org.learningcities.fund.Funds.donor;
+import static org.learningcities.fund.Funds.fund;
+import static org.learningcities.fund.Funds.manager;
+import static org.learningcities.fund.Funds.post;
+import static org.learningcities.fund.Funds.receiveUsd;
+import static org.learningcities.testsupport.Api.as;
+import static org.learningcities.testsupport.Api.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class FundUsesAndScaleTest {
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void usesShowAllocatedSpentAndTheDeliveryRatePerAllocationAndPerBudgetLine() {
+        long fundId = fund();
+        long donorId = donor("GOVERNMENT");
+        receiveUsd(fundId, donorId, "1000.00");
+        long first = budgetLine(fundId, 0);
+        long second = budgetLine(fundId, 1);
+        long a1 = id(allocate(fundId, first, "400.00").statusCode(201));
+        long a2 = id(allocate(fundId, first, "100.00").statusCode(201));
+        long a3 = id(allocate(fundId, second, "200.00").statusCode(201));
+        spend(fundId, a1, "100.00");
+        spend(fundId, a2, "100.00");
+        long e3 = spend(fundId, a3, "50.00");
+
+        given().get("/api/funds/" + fundId + "/uses").then().statusCode(200)
+                .body("allocations.allocationId", contains((int) a1, (int) a2, (int) a3))
+                .body("allocations.allocated", contains("400.00", "100.00", "200.00"))
+                .body("allocations.spent", contains("100.00", "100.00", "50.00"))
+                .body("allocations.deliveryRate", contains("25.00", "100.00", "25.00"))
+                .body("budgetLines[0].allocated", equalTo("500.00")).body("budgetLines[0].spent", equalTo("200.00"))
+                .body("budgetLines[0].deliveryRate", equalTo("40.00")).body("budgetLines[0].planned", equalTo("200000.00"))
+                .body("budgetLines[1].deliveryRate", equalTo("25.00"))
+                .body("budgetLines[2].allocated", equalTo("0.00")).body("budgetLines[2].deliveryRate", equalTo("0.00"));
+
+        long entry = manager().get("/api/funds/" + fundId + "/movements/" + e3).then().statusCode(200).extract().jsonPath().getLong("entry.id");
+        manager().body(Map.of("reason", "wrong invoice")).post("/api/funds/" + fundId + "/entries/" + entry + "/reversal").then().statusCode(201);
+        given().get("/api/funds/" + fundId + "/uses").then().statusCode(200)
+                .body("allocations[2].spent", equalTo("0.00")).body("allocations[2].deliveryRate", equalTo("0.00"))
+                .body("budgetLines[1].deliveryRate", equalTo("0.00"));
+        given().get("/api/funds/999999999/uses").then().statusCode(404);
+        Funds.balancedTrialBalance(fundId);
+    }
+
+    @Test
+    void receiptsInYenAndBahrainiDinarsKeepTheirMinorUnitsAndRoundToCentsHalfEven() {
+        long fundId = fund();
+        long donorId = donor("GOVERNMENT");
+        // 2750 JPY x 0.0091 = 25.025 USD: half-even 25.02 (half-up would give 25.03)
+        post(fundId, "receipts", Map.of("donorId", donorId, "amount", "2750", "currency", "JPY", "exchangeRate", "0.0091",
+                "valueDate", "2019-06-30")).statusCode(201).body("amount", equalTo("2750")).body("amountUsd", equalTo("25.02"));
+        // 10.250 BHD x 2.5 = 25.625 USD: half-even 25.62; BHD has three decimals, so 10.25 is refused
+        post(fundId, "receipts", Map.of("donorId", donorId, "amount", "10.250", "currency", "BHD", "exchangeRate", "2.5",
+                "valueDate", "2019-06-30")).statusCode(201).body("amount", equalTo("10.250")).body("amountUsd", equalTo("25.62"))
+                .body("entry.legs.amount", contains("10.250", "10.250"));
+        post(fundId, "receipts", Map.of("donorId", donorId, "amount", "10.25", "currency", "BHD", "exchangeRate", "2.5",
+                "valueDate", "2019-06-30")).statusCode(422).body("errors[0].field", equalTo("amount"));
+        post(fundId, "receipts", Map.of("donorId", donorId, "amount", "12.5", "currency", "JPY", "exchangeRate", "0.0091",
+                "valueDate", "2019-06-30")).statusCode(422).body("errors[0].field", equalTo("amount"));
+        assertEquals("50.64", Funds.summary(fundId).get("received"));
+        Funds.balancedTrialBalance(fundId);
+    }
+
+    /**
+     * The summary and a donor statement run the same number of SQL statements whatever the size
+     * of the journal: totals come from the running balances (and fixed aggregate queries).
+     */
+    @Test
+    void summaryAndStatementRunAFixedNumberOfStatementsWhateverTheJournalSize() {
+        long fundId = fund();
+        String username = Funds.unique("counted");
+        long donorId = donor("FOUNDATION", username);
+        long line = budgetLine(fundId, 0);
+        grow(fundId, donorId, line, 1);
+        long summarySmall = statements(() -> given().get("/api/funds/" + fundId + "/summary").then().statusCode(200));
+        long statementSmall = statements(() -> as(username, "donor").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement")
+                .then().statusCode(200));
+        grow(fundId, donorId, line, 25);
+        long journal = manager().get("/api/funds/" + fundId + "/journal").then().statusCode(200).extract().jsonPath().getLong("total");
+        long summaryLarge = statements(() -> given().get("/api/funds/" + fundId + "/summary").then().statusCode(200));
+        long statementLarge = statements(() -> as(username, "donor").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement")
+                .then().statusCode(200));
+        System.out.printf("SQL statements: summary %d (4 entries) / %d (%d entries); statement %d / %d%n",
+                summarySmall, summaryLarge, journal, statementSmall, statementLarge);
+        assertTrue(journal >= 100, "the journal grew");
+        assertTrue(summarySmall > 0 && statementSmall > 0, "statements are counted");
+        assertEquals(summarySmall, summaryLarge, "summary statements");
+        assertEquals(statementSmall, statementLarge, "statement statements");
+    }
+
+    @Test
+    void anAllocationMayGoToAClusterActivityAndClusterEarmarkedMoneyOnlyToThatClustersActivities() {
+        int year = 2200 + 2 * new java.util.Random().nextInt(300);
+        Number term = as("sam", "secretariat").contentType("application/json")
+                .body(Map.of("code", Funds.unique("T"), "startsOn", year + "-01-01", "endsOn", (year + 1) + "-12-31"))
+                .post("/api/cluster-terms").then().statusCode(201).extract().path("id");
+        long[] clusters = new long[2];
+        long[] activities = new long[2];
+        for (int i = 0; i < 2; i++) {
+            String name = Funds.unique("Fund cluster");
+            Number cluster = as("sam", "secretariat").contentType("application/json")
+                    .body(Map.of("name", Map.of("en", name, "fr", name, "es", name), "description", Map.of("en", "About"),
+                            "topics", java.util.List.of(1), "status", "ACTIVE"))
+                    .post("/api/clusters").then().statusCode(201).extract().path("id");
+            clusters[i] = cluster.longValue();
+            Number activity = as("sam", "secretariat").post("/api/clusters/" + cluster + "/terms/" + term + "/work-plan/from-template")
+                    .then().statusCode(201).extract().path("activities[0].id");
+            activities[i] = activity.longValue();
+        }
+        long fundId = fund();
+        long donorId = donor("FOUNDATION");
+        Map<String, Object> toCluster = Map.of("kind", "CLUSTER", "clusterId", clusters[0]);
+        post(fundId, "receipts", Map.of("donorId", donorId, "amount", "1000.00", "currency", "USD", "valueDate", "2019-06-30",
+                "earmark", toCluster)).statusCode(201);
+        receiveUsd(fundId, donorId, "500.00");
+        post(fundId, "receipts", Map.of("donorId", donorId, "amount", "1.00", "currency", "USD", "valueDate", "2019-06-30",
+                "earmark", Map.of("kind", "CLUSTER", "clusterId", 999999999))).statusCode(422)
+                .body("errors[0].field", equalTo("earmark.clusterId"));
+        long line = budgetLine(fundId, 0);
+
+        post(fundId, "allocations", Map.of("budgetLineId", line, "amount", "100.00", "valueDate", "2019-07-01", "source", toCluster))
+                .statusCode(422).body("type", org.hamcrest.Matchers.endsWith("earmark-mismatch"));
+        post(fundId, "allocations", Map.of("activityId", activities[1], "amount", "100.00", "valueDate", "2019-07-01", "source", toCluster))
+                .statusCode(422).body("type", org.hamcrest.Matchers.endsWith("earmark-mismatch"));
+        long allocation = id(post(fundId, "allocations", Map.of("activityId", activities[0], "amount", "600.00", "valueDate", "2019-07-01",
+                "source", toCluster)).statusCode(201).body("activityId", equalTo((int) activities[0])).body("budgetLineId", equalTo(null))
+                .body("entry.legs[0].account", equalTo("UNALLOCATED:CLUSTER:" + clusters[0])));
+        long spent = spend(fundId, allocation, "150.00");
+        manager().get("/api/funds/" + fundId + "/movements/" + spent).then().statusCode(200).body("activityId", equalTo((int) activities[0]));
+        // Unearmarked money may go to any activity, under a budget line too; a use is required.
+        post(fundId, "allocations", Map.of("budgetLineId", line, "activityId", activities[1], "amount", "200.00", "valueDate", "2019-07-01"))
+                .statusCode(201);
+        post(fundId, "allocations", Map.of("amount", "10.00", "valueDate", "2019-07-01")).statusCode(422)
+                .body("errors[0].field", equalTo("budgetLineId"));
+        post(fundId, "allocations", Map.of("activityId", 999999999, "amount", "10.00", "valueDate", "2019-07-01")).statusCode(422)
+                .body("errors[0].field", equalTo("activityId"));
+
+        given().get("/api/funds/" + fundId + "/uses").then().statusCode(200)
+                .body("allocations.activityId", contains((int) activities[0], (int) activities[1]))
+                .body("allocations.deliveryRate", contains("25.00", "0.00"))
+                .body("budgetLines[0].allocated", equalTo("200.00"));
+        Funds.balancedTrialBalance(fundId);
+    }
+
+    /** Per round: a pledge, a receipt against it, an allocation and an expenditure. */
+    private static void grow(long fundId, long donorId, long line, int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            long pledge = id(post(fundId, "pledges", Map.of("donorId", donorId, "amount", "100.00", "currency", "EUR", "exchangeRate",
+                    "1.1", "date", "2019-03-01")).statusCode(201));
+            post(fundId, "receipts", Map.of("donorId", donorId, "pledgeId", pledge, "amount", "100.00", "currency", "EUR",
+                    "exchangeRate", "1.1", "valueDate", "2019-06-30")).statusCode(201);
+            long allocation = id(allocate(fundId, line, "50.00").statusCode(201));
+            spend(fundId, allocation, "20.00");
+        }
+    }
+
+    private long statements(Runnable request) {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        request.run();
+        return statistics.getPrepareStatementCount();
+    }
+
+    private static long spend(long fundId, long allocationId, String amount) {
+        return id(post(fundId, "expenditures", Map.of("allocationId", allocationId, "amount", amount, "valueDate", "2019-08-01"))
+                .statusCode(201));
+    }
+
+    private static long id(io.restassured.response.ValidatableResponse response) {
+        return response.extract().jsonPath().getLong("id");
+    }
+}
