@@ -194,10 +194,10 @@ function ActivityTable(props: {
                       ))}
                     </select>
                   ) : (
-                    <span data-testid="activity-status">{t(`workPlan.status.${activity.status}`)}</span>
+                    <span data-testid="activity-status-text">{t(`workPlan.status.${activity.status}`)}</span>
                   )}
                 </td>
-                <td className="number" data-testid="activity-cost">
+                <td className="number" data-testid="activity-cost-cell">
                   {formatUsd(activity.estimatedCostUsd, language)}
                 </td>
                 {props.canManage && (
