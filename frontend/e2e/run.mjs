@@ -6,7 +6,7 @@
 //
 // Prints one line per passed step, a screenshot into e2e/output/ for a failed one, and exits 1
 // when anything failed. A failure ends its scenario; the other scenarios still run.
-// The network-members scenarios are in members.mjs.
+// The network-members scenarios are in members.mjs, the clusters' in clusters.mjs.
 import { existsSync } from 'node:fs'
 import {
   assert,
@@ -24,6 +24,7 @@ import {
   step,
   tokenFor,
 } from './lib.mjs'
+import { clustersScenarios } from './clusters.mjs'
 import { membersScenarios } from './members.mjs'
 
 // Texts the API supplies in French (topic 1 and a country).
@@ -120,6 +121,7 @@ async function main() {
     for (const user of DEMO_USERS) await scenario(`b: login as ${user.username}`, () => scenarioLogin(browser, user))
     await scenario('c: API and tokens', () => scenarioApi())
     await membersScenarios(browser)
+    await clustersScenarios(browser)
   } finally {
     await browser.close()
   }

@@ -15,6 +15,7 @@ import { chosenTerm, localized, useTerms, type Cluster, type ClusterCity, type C
 import { MyCityMembership } from './MyCityMembership'
 import { TermSelect } from './TermSelect'
 import { WorkPlanSection } from './WorkPlanSection'
+import './clusters.css'
 
 export function ClusterPage() {
   const { t } = useTranslation()
