@@ -6,7 +6,7 @@
 //
 // Prints one line per passed step, a screenshot into e2e/output/ for a failed one, and exits 1
 // when anything failed. A failure ends its scenario; the other scenarios still run.
-// The network-members scenarios are in members.mjs, the fund's in fund.mjs.
+// The network-members scenarios are in members.mjs, the clusters' in clusters.mjs, the fund's in fund.mjs.
 import { existsSync } from 'node:fs'
 import {
   assert,
@@ -25,6 +25,7 @@ import {
   tokenFor,
 } from './lib.mjs'
 import { fundScenarios } from './fund.mjs'
+import { clustersScenarios } from './clusters.mjs'
 import { membersScenarios } from './members.mjs'
 
 // Texts the API supplies in French (topic 1 and a country).
@@ -122,6 +123,7 @@ async function main() {
     await scenario('c: API and tokens', () => scenarioApi())
     await membersScenarios(browser)
     await fundScenarios(browser)
+    await clustersScenarios(browser)
   } finally {
     await browser.close()
   }

@@ -13,6 +13,9 @@ const OrganisationsPage = lazy(() => import('./organisations/OrganisationsPage')
 const ApplyPage = lazy(() => import('./applications/ApplyPage').then((module) => ({ default: module.ApplyPage })))
 const MyApplicationsPage = lazy(() => import('./applications/MyApplicationsPage').then((module) => ({ default: module.MyApplicationsPage })))
 const QueuePage = lazy(() => import('./applications/QueuePage').then((module) => ({ default: module.QueuePage })))
+const ClustersPage = lazy(() => import('./clusters/ClustersPage').then((module) => ({ default: module.ClustersPage })))
+const ClusterPage = lazy(() => import('./clusters/ClusterPage').then((module) => ({ default: module.ClusterPage })))
+const AppointPage = lazy(() => import('./clusters/AppointPage').then((module) => ({ default: module.AppointPage })))
 const ApplicationDetailPage = lazy(() =>
   import('./applications/ApplicationDetailPage').then((module) => ({ default: module.ApplicationDetailPage })),
 )
@@ -30,6 +33,9 @@ export function App() {
         <Route path="my-applications" element={<MyApplicationsPage />} />
         <Route path="applications" element={<QueuePage />} />
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
+        <Route path="clusters" element={<ClustersPage />} />
+        <Route path="clusters/:id" element={<ClusterPage />} />
+        <Route path="clusters/:id/coordinators" element={<AppointPage />} />
         <Route path="fund/*" element={<FundArea />} />
         {COMING_SOON_AREAS.filter((area) => area !== 'fund').map((area) => (
           <Route key={area} path={area} element={<ComingSoonPage area={area} />} />

@@ -6,10 +6,10 @@ import { LanguageSwitcher } from './LanguageSwitcher'
 import { UserMenu } from './UserMenu'
 
 /** Areas whose features are still to come: they show a "being built" page. */
-export const COMING_SOON_AREAS = ['clusters', 'fund', 'toolkits'] as const
+export const COMING_SOON_AREAS = ['fund', 'toolkits'] as const
 export type ComingSoonArea = (typeof COMING_SOON_AREAS)[number]
 
-type NavItem = { to: string; key: 'home' | 'members' | 'organisations' | 'apply' | 'myApplications' | 'applications' | ComingSoonArea | 'reference' }
+type NavItem = { to: string; key: 'home' | 'members' | 'clusters' | 'organisations' | 'apply' | 'myApplications' | 'applications' | ComingSoonArea | 'reference' }
 
 export function Layout() {
   const { t } = useTranslation()
@@ -27,6 +27,7 @@ export function Layout() {
     { to: '/apply', key: 'apply' },
     ...(loggedIn ? [{ to: '/my-applications', key: 'myApplications' } as const] : []),
     ...(isSecretariat ? [{ to: '/applications', key: 'applications' } as const] : []),
+    { to: '/clusters', key: 'clusters' },
     ...COMING_SOON_AREAS.map((area) => ({ to: `/${area}`, key: area })),
     { to: '/reference', key: 'reference' },
   ]

@@ -1,15 +1,20 @@
-import { api, unwrap } from '../api/client'
+import { api, unwrap, type Schemas } from '../api/client'
 import { useAuth } from '../auth/AuthProvider'
 import { useLoad } from '../components/useLoad'
 
-/** Ids of the cities the logged-in user is a focal point of (none for visitors or on failure). */
-export function useMyCityIds(): Set<number> {
+/** The cities the logged-in user is a focal point of (none for visitors or on failure). */
+export function useMyCities(): Schemas['MemberSummary'][] {
   const auth = useAuth()
   const loggedIn = auth.status === 'authenticated'
   const cities = useLoad(async (signal) => {
-    if (!loggedIn) return new Set<number>()
+    if (!loggedIn) return []
     const list = await api.GET('/api/me/cities', { signal }).then(unwrap)
-    return new Set(list.items.map((city) => city.id))
+    return list.items
   }, [loggedIn])
-  return cities.status === 'loaded' ? cities.data : new Set()
+  return cities.status === 'loaded' ? cities.data : []
+}
+
+/** Ids of the cities the logged-in user is a focal point of (none for visitors or on failure). */
+export function useMyCityIds(): Set<number> {
+  return new Set(useMyCities().map((city) => city.id))
 }
