@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { api, unwrap } from '../api/client'
+import { api, unwrap, type Schemas } from '../api/client'
 import { ApiProblem } from '../api/problem'
 import { Field, FieldErrors } from '../components/Field'
 import { formatDate, formatDateTime, today } from '../components/format'
@@ -54,7 +54,7 @@ function Journal({ fundId }: { fundId: number }) {
   const [reloads, setReloads] = useState(0)
   const query = journalQuery(search)
   const journal = useLoad(
-    (signal) => api.GET('/api/funds/{fundId}/journal', { params: { path: { fundId }, query }, signal }).then(unwrap),
+    (signal) => (api.GET('/api/funds/{fundId}/journal', { params: { path: { fundId }, query }, signal }).then(unwrap) as Promise<Schemas['JournalEntryList']>),
     [fundId, JSON.stringify(query), reloads],
   )
 

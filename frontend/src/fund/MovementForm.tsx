@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, unwrap } from '../api/client'
+import { api, unwrap, type Schemas } from '../api/client'
 import { ApiProblem } from '../api/problem'
 import { today } from '../components/format'
 import { Field, FieldErrors } from '../components/Field'
@@ -217,7 +217,7 @@ function useDonorStatement(fundId: number, donorId: string): LoadState<DonorStat
   return useLoad(async (signal) => {
     const id = Number(donorId)
     if (!Number.isInteger(id) || id <= 0) return null
-    return api.GET('/api/funds/{fundId}/donors/{donorId}/statement', { params: { path: { fundId, donorId: id } }, signal }).then(unwrap)
+    return (api.GET('/api/funds/{fundId}/donors/{donorId}/statement', { params: { path: { fundId, donorId: id } }, signal }).then(unwrap) as Promise<Schemas['DonorStatement']>)
   }, [fundId, donorId])
 }
 

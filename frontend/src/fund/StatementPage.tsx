@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { api, unwrap } from '../api/client'
+import { api, unwrap, type Schemas } from '../api/client'
 import { ApiProblem } from '../api/problem'
 import { formatDate } from '../components/format'
 import { Loaded } from '../components/Loaded'
@@ -26,7 +26,7 @@ function Statement({ fundId, donorId }: { fundId: number; donorId: number }) {
   const { t } = useTranslation()
   const language = currentLanguage()
   const statement = useLoad(
-    (signal) => api.GET('/api/funds/{fundId}/donors/{donorId}/statement', { params: { path: { fundId, donorId } }, signal }).then(unwrap),
+    (signal) => (api.GET('/api/funds/{fundId}/donors/{donorId}/statement', { params: { path: { fundId, donorId } }, signal }).then(unwrap) as Promise<Schemas['DonorStatement']>),
     [fundId, donorId],
   )
   const earmark = useEarmarkText()

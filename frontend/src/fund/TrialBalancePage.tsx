@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { api, unwrap } from '../api/client'
+import { api, unwrap, type Schemas } from '../api/client'
 import { Loaded } from '../components/Loaded'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
@@ -24,7 +24,7 @@ function TrialBalance({ fundId }: { fundId: number }) {
   const { t } = useTranslation()
   const language = currentLanguage()
   const accountName = useAccountName()
-  const balance = useLoad((signal) => api.GET('/api/funds/{fundId}/trial-balance', { params: { path: { fundId } }, signal }).then(unwrap), [fundId])
+  const balance = useLoad((signal) => (api.GET('/api/funds/{fundId}/trial-balance', { params: { path: { fundId } }, signal }).then(unwrap) as Promise<Schemas['TrialBalance']>), [fundId])
   return (
     <Loaded state={balance}>
       {(data) => (

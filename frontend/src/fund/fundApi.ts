@@ -30,19 +30,19 @@ export function postMovement(fundId: number, request: MovementRequest, idempoten
   const params = { path: { fundId }, header: { 'Idempotency-Key': idempotencyKey } }
   switch (request.kind) {
     case 'PLEDGE':
-      return api.POST('/api/funds/{fundId}/pledges', { params, body: request.body }).then(unwrap)
+      return api.POST('/api/funds/{fundId}/pledges', { params, body: request.body }).then(unwrap) as Promise<Movement>
     case 'RECEIPT':
-      return api.POST('/api/funds/{fundId}/receipts', { params, body: request.body }).then(unwrap)
+      return api.POST('/api/funds/{fundId}/receipts', { params, body: request.body }).then(unwrap) as Promise<Movement>
     case 'ALLOCATION':
-      return api.POST('/api/funds/{fundId}/allocations', { params, body: request.body }).then(unwrap)
+      return api.POST('/api/funds/{fundId}/allocations', { params, body: request.body }).then(unwrap) as Promise<Movement>
     case 'EXPENDITURE':
-      return api.POST('/api/funds/{fundId}/expenditures', { params, body: request.body }).then(unwrap)
+      return api.POST('/api/funds/{fundId}/expenditures', { params, body: request.body }).then(unwrap) as Promise<Movement>
     case 'REFUND':
-      return api.POST('/api/funds/{fundId}/refunds', { params, body: request.body }).then(unwrap)
+      return api.POST('/api/funds/{fundId}/refunds', { params, body: request.body }).then(unwrap) as Promise<Movement>
     case 'INTEREST':
-      return api.POST('/api/funds/{fundId}/interest', { params, body: request.body }).then(unwrap)
+      return api.POST('/api/funds/{fundId}/interest', { params, body: request.body }).then(unwrap) as Promise<Movement>
     case 'BANK_CHARGE':
-      return api.POST('/api/funds/{fundId}/bank-charges', { params, body: request.body }).then(unwrap)
+      return api.POST('/api/funds/{fundId}/bank-charges', { params, body: request.body }).then(unwrap) as Promise<Movement>
   }
 }
 
@@ -57,7 +57,7 @@ export function reverseEntry(
       params: { path: { fundId, entryId }, header: { 'Idempotency-Key': idempotencyKey } },
       body,
     })
-    .then(unwrap)
+    .then(unwrap) as Promise<Movement>
 }
 
 /** A fresh Idempotency-Key. */
@@ -181,6 +181,6 @@ function withTotals(legs: JournalLeg[]): PreviewEntry {
 export async function listAllocations(fundId: number, signal: AbortSignal): Promise<JournalEntry[]> {
   const page = await api
     .GET('/api/funds/{fundId}/journal', { params: { path: { fundId }, query: { kind: 'ALLOCATION', size: 200, sort: '-id' } }, signal })
-    .then(unwrap)
+    .then(unwrap) as Schemas['JournalEntryList']
   return page.items.filter((entry) => entry.reversedByEntryId == null)
 }
