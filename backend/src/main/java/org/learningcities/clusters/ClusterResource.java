@@ -52,6 +52,9 @@ public class ClusterResource {
     @Inject
     WorkPlanService workPlans;
 
+    @Inject
+    SurveyService surveys;
+
     // ---- clusters
 
     @GET
@@ -202,6 +205,15 @@ public class ClusterResource {
         manage(clusterId, termId);
         workPlans.deleteActivity(clusterId, termId, activityId);
         return Response.noContent().build();
+    }
+
+    // ---- coordinator candidates (from the term's surveys)
+
+    @GET
+    @Path(TERM + "/candidates")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Page<SurveyViews.Candidate> candidates(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId) {
+        return surveys.candidates(clusterId, termId);
     }
 
     private void manage(long clusterId, long termId) {
