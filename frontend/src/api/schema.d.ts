@@ -876,6 +876,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{clusterId}/terms/{termId}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Candidate coordinators from the term's surveys
+         * @description The secretariat's view for appointing coordinators: every city that answered a survey of this term willing to coordinate, and named this cluster or one of its topics (`namedThisCluster: true`) or named none (willing to coordinate any cluster, `namedThisCluster: false`). A city's latest survey of the term counts. Each comes with its UNESCO region and its questionnaire answers, so the appointment can keep the regions balanced. Named ones first, then by region and name. Secretariat only.
+         */
+        get: operations["listCoordinatorCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A cluster's six-monthly reports in a term
+         * @description Reports by period. Public; news items not (yet) published are shown only to the cluster's coordinator and the secretariat.
+         */
+        get: operations["listClusterReports"];
+        put?: never;
+        /**
+         * Submit a six-monthly report
+         * @description The cluster's coordinator or the secretariat reports on a half-year of the term (`half` 1 is January–June, 2 is July–December; the half-year must overlap the term): the work-plan activities done (of this cluster's work plan in this term) and news items for the newsletter. One report per period: a second is 409 (replace it with PUT). The report is due 30 days after the half-year ends, the last one 30 days after the term ends (see `GET /api/cluster-reports/due`).
+         */
+        post: operations["submitClusterReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a six-monthly report
+         * @description Coordinator or secretariat. Replaces the activities and news items (the period cannot change: it must be the report's). Needs `If-Match`.
+         */
+        put: operations["updateClusterReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member city's progress within a cluster
+         * @description The city's short yearly reports (for the annual members' meeting) and the strategy's three expected outcomes, each with a status and an evidence link (all three listed; `NOT_STARTED` until recorded). Public.
+         */
+        get: operations["getClusterMemberProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/progress/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a city's yearly progress in a cluster
+         * @description The city's focal point, the cluster's coordinator or the secretariat writes (or rewrites) the short report for a year of the term. The city must be (or have been) a member of the cluster in the term.
+         */
+        put: operations["recordClusterMemberProgress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/outcomes/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record an expected outcome's status
+         * @description The city's focal point, the cluster's coordinator or the secretariat sets the status of one expected outcome (`POLICY_STRATEGY`: policy or strategy developed or improved; `INITIATIVES`: initiatives designed or reinforced; `MONITORING`: outcomes monitored) with an evidence link.
+         */
+        put: operations["recordClusterMemberOutcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cluster-reports/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Six-monthly reports due and overdue
+         * @description For the secretariat: every report not yet submitted for a half-year that has ended by `on`
+         *     (default today), for each cluster that runs in a term (it has a work plan or a
+         *     coordinator there). The rule: the report on a half-year of a term is due 30 days after
+         *     that half-year ends, the last one 30 days after the term ends (a term ending on
+         *     2021-08-31 has its last report due on 2021-09-30). `overdue` is true once `on` is after
+         *     the due date. Earliest due first.
+         */
+        get: operations["listDueClusterReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published news across clusters
+         * @description Published news items of every cluster's reports, newest first, for assembling the newsletter: `from` and `to` (inclusive) bound the item's date; titles and texts come in the request's language (`lang` or `Accept-Language`), falling back to English where there is no translation (`language` says which was used). Public.
+         */
+        get: operations["listNews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Surveys of member cities
+         * @description Surveys, latest first, optionally of one term. Public. `status` follows the dates: `UPCOMING` before `opensOn`, `OPEN` from `opensOn` to `closesOn` inclusive, `CLOSED` after.
+         */
+        get: operations["listSurveys"];
+        put?: never;
+        /**
+         * Add a survey
+         * @description The secretariat adds a survey to a term: a title per language and the days it opens and closes.
+         */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One survey
+         * @description Public.
+         */
+        get: operations["getSurvey"];
+        /**
+         * Change a survey
+         * @description The secretariat changes the title or dates (e.g. closes it early by moving `closesOn`). The term cannot change. Needs `If-Match`.
+         */
+        put: operations["updateSurvey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's results
+         * @description Counted as the strategy reports them: respondents, countries and UNESCO regions covered
+         *     (every region listed), votes per topic (all twelve) and per topic group (`votes` is the
+         *     sum of its topics' votes, `cities` the respondents who chose at least one of its topics),
+         *     cities willing to coordinate (in all, per topic and per cluster they named; a city naming
+         *     a topic of a cluster counts for that cluster once), and how many cities offered each
+         *     contribution of the questionnaire. Public: only totals, never a city's answer.
+         *
+         *     `Accept: text/csv` gives the same figures as rows `section,key,label,count`.
+         */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's answers
+         * @description Every city's answer, by country and city name. Secretariat only. With `Accept: text/csv`, every answer in the columns `POST .../answers/import` takes, so an export imports back unchanged.
+         */
+        get: operations["listSurveyAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/answers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record answers from CSV
+         * @description The secretariat records answers collected elsewhere (a form, e-mail, paper), whatever the
+         *     survey's dates. Columns (header first, UTF-8, RFC 4180):
+         *     `memberId,externalId,country,city,region,primaryTopics,willingToCoordinate,coordinateTopics,coordinateClusterIds,hostExpertsMeeting,hostExchangeActivities,capacityBuildingWorkshop,researchCaseStudies,financialContribution,other`.
+         *     A row names its city by `memberId`, else `externalId`, else `country` and `city`
+         *     (`region` is ignored; it is there because the export has it). `primaryTopics` is required;
+         *     lists are separated by `;`; yes/no columns take `true`/`false` (also `yes`/`no`, `1`/`0`,
+         *     empty is false). A row replaces the city's answer; a row equal to it changes nothing; the
+         *     same city twice in a file is an error.
+         *
+         *     `dryRun=true` checks every row and stores nothing; otherwise one bad row and nothing is
+         *     stored. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["importSurveyAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/answers/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A city's answer
+         * @description The city's focal point or the secretariat. 404 while the city has not answered.
+         */
+        get: operations["getSurveyAnswer"];
+        /**
+         * Answer a survey for a city, or change the answer
+         * @description A focal point answers for their own city (another city: 403); the secretariat for any city. One answer per city: the first PUT creates it (201), later ones replace it (200) while the survey is open. Before it opens or after it closes: 409 (`.../problems/survey-closed`), nothing changed. `If-Match` is optional; when sent it must match the answer's `ETag` (412 otherwise).
+         */
+        put: operations["answerSurvey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/membership-calls": {
         parameters: {
             query?: never;
@@ -1893,6 +2211,322 @@ export interface components {
             page: components["schemas"]["PageNumber"];
             size: components["schemas"]["PageSize"];
             total: components["schemas"]["Total"];
+        };
+        /**
+         * @description From the dates; `UPCOMING` before `opensOn`, `OPEN` until `closesOn` inclusive, then `CLOSED`.
+         * @enum {string}
+         */
+        SurveyStatus: "UPCOMING" | "OPEN" | "CLOSED";
+        SurveyInput: {
+            /** Format: int64 */
+            termId: number;
+            title: components["schemas"]["LocalizedText"];
+            /** Format: date */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description The last day answers are taken; not before `opensOn`.
+             */
+            closesOn: string;
+        };
+        Survey: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            termId: number;
+            title: components["schemas"]["LocalizedText"];
+            /** Format: date */
+            opensOn: string;
+            /** Format: date */
+            closesOn: string;
+            status: components["schemas"]["SurveyStatus"];
+            version: number;
+        };
+        SurveyList: {
+            items: components["schemas"]["Survey"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /** @description The strategy's questionnaire, which activities the city can contribute to. */
+        SurveyQuestionnaire: {
+            /** @description Host a thematic experts' meeting. */
+            hostExpertsMeeting: boolean;
+            /** @description Host small-scale learning and exchange activities. */
+            hostExchangeActivities: boolean;
+            /** @description A capacity-building workshop. */
+            capacityBuildingWorkshop: boolean;
+            /** @description Research and case studies of best practice. */
+            researchCaseStudies: boolean;
+            /** @description A financial contribution to the multi-donor fund. */
+            financialContribution: boolean;
+            /** @description Anything else, in the city's words. */
+            other?: string | null;
+        };
+        SurveyAnswerInput: {
+            /** @description The city's primary concerns among the twelve topics. */
+            primaryTopics: number[];
+            willingToCoordinate: boolean;
+            /** @description Topics the city would coordinate a cluster on (only when willing). */
+            coordinateTopics?: number[];
+            /** @description Clusters the city would coordinate (only when willing). */
+            coordinateClusterIds?: number[];
+            questionnaire: components["schemas"]["SurveyQuestionnaire"];
+        };
+        SurveyAnswer: {
+            /** Format: int64 */
+            surveyId: number;
+            /** Format: int64 */
+            memberId: number;
+            name: string;
+            /** @description ISO 3166-1 alpha-2 code. */
+            country: string;
+            region: components["schemas"]["RegionCode"];
+            primaryTopics: number[];
+            willingToCoordinate: boolean;
+            coordinateTopics: number[];
+            coordinateClusterIds: number[];
+            questionnaire: components["schemas"]["SurveyQuestionnaire"];
+            /** Format: date-time */
+            answeredAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Who last wrote the answer (login name). */
+            recordedBy: string;
+            version: number;
+        };
+        SurveyAnswerList: {
+            items: components["schemas"]["SurveyAnswer"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        SurveyRegionCount: {
+            region: components["schemas"]["RegionCode"];
+            respondents: number;
+        };
+        SurveyTopicCount: {
+            topic: number;
+            group: number;
+            /** @description Cities that chose the topic as a primary concern. */
+            votes: number;
+            /** @description Willing cities that named the topic to coordinate. */
+            willingToCoordinate: number;
+        };
+        SurveyGroupCount: {
+            group: number;
+            /** @description The sum of the group's topics' votes. */
+            votes: number;
+            /** @description Respondents that chose at least one of the group's topics. */
+            cities: number;
+        };
+        SurveyClusterCount: {
+            /** Format: int64 */
+            clusterId: number;
+            name: components["schemas"]["LocalizedText"];
+            /** @description Willing cities that named the cluster or one of its topics. */
+            willingToCoordinate: number;
+        };
+        SurveyQuestionnaireCounts: {
+            hostExpertsMeeting: number;
+            hostExchangeActivities: number;
+            capacityBuildingWorkshop: number;
+            researchCaseStudies: number;
+            financialContribution: number;
+            /** @description Cities that wrote something under "other". */
+            other: number;
+        };
+        SurveyResults: {
+            /** Format: int64 */
+            surveyId: number;
+            respondents: number;
+            /** @description Distinct countries of the respondents. */
+            countries: number;
+            /** @description UNESCO regions with at least one respondent. */
+            regionsCovered: number;
+            regions: components["schemas"]["SurveyRegionCount"][];
+            topics: components["schemas"]["SurveyTopicCount"][];
+            groups: components["schemas"]["SurveyGroupCount"][];
+            willingToCoordinate: number;
+            /** @description Every cluster, with the willing cities that named it or one of its topics. */
+            clusters: components["schemas"]["SurveyClusterCount"][];
+            questionnaire: components["schemas"]["SurveyQuestionnaireCounts"];
+        };
+        CoordinatorCandidate: {
+            /** Format: int64 */
+            memberId: number;
+            name: string;
+            country: string;
+            region: components["schemas"]["RegionCode"];
+            /**
+             * Format: int64
+             * @description The survey whose answer this is.
+             */
+            surveyId: number;
+            /** @description The city named this cluster or one of its topics (false - willing to coordinate any cluster). */
+            namedThisCluster: boolean;
+            primaryTopics: number[];
+            coordinateTopics: number[];
+            coordinateClusterIds: number[];
+            questionnaire: components["schemas"]["SurveyQuestionnaire"];
+            /** @description The English name of another cluster the city coordinates in an overlapping term (it cannot be appointed here), or null. */
+            coordinatesElsewhere: string | null;
+        };
+        CoordinatorCandidateList: {
+            items: components["schemas"]["CoordinatorCandidate"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        NewsItemInput: {
+            title: components["schemas"]["LocalizedText"];
+            text: components["schemas"]["LocalizedText"];
+            /** Format: date */
+            date: string;
+            /** Format: uri */
+            link?: string | null;
+            /** @description Shown to the public and in `GET /api/news`. */
+            published: boolean;
+        };
+        NewsItem: {
+            /** Format: int64 */
+            id: number;
+            title: components["schemas"]["LocalizedText"];
+            text: components["schemas"]["LocalizedText"];
+            /** Format: date */
+            date: string;
+            link: string | null;
+            published: boolean;
+        };
+        ClusterReportInput: {
+            year: number;
+            /** @description 1 is January to June, 2 is July to December. */
+            half: number;
+            summary?: components["schemas"]["OptionalLocalizedText"];
+            /** @description Work-plan activities (of this cluster and term) done in the period. */
+            activityIds?: number[];
+            news?: components["schemas"]["NewsItemInput"][];
+        };
+        ClusterReport: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            clusterId: number;
+            /** Format: int64 */
+            termId: number;
+            year: number;
+            half: number;
+            /**
+             * Format: date
+             * @description The half-year's first day within the term.
+             */
+            periodStart: string;
+            /**
+             * Format: date
+             * @description The half-year's last day within the term.
+             */
+            periodEnd: string;
+            /** Format: date */
+            dueOn: string;
+            summary: components["schemas"]["OptionalLocalizedText"];
+            activityIds: number[];
+            news: components["schemas"]["NewsItem"][];
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            version: number;
+        };
+        ClusterReportList: {
+            items: components["schemas"]["ClusterReport"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        DueClusterReport: {
+            /** Format: int64 */
+            clusterId: number;
+            clusterName: components["schemas"]["LocalizedText"];
+            /** Format: int64 */
+            termId: number;
+            termCode: string;
+            year: number;
+            half: number;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            dueOn: string;
+            overdue: boolean;
+            /** @description Days since `dueOn` (0 while not overdue). */
+            daysOverdue: number;
+        };
+        DueClusterReportList: {
+            items: components["schemas"]["DueClusterReport"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        News: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            clusterId: number;
+            clusterName: string;
+            /** Format: int64 */
+            reportId: number;
+            /** Format: date */
+            date: string;
+            title: string;
+            text: string;
+            link: string | null;
+            /** @description The language of `title` and `text` (`en` where the asked one has no translation). */
+            language: string;
+        };
+        NewsList: {
+            items: components["schemas"]["News"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        ClusterMemberProgressInput: {
+            text: string;
+        };
+        /**
+         * @description The strategy's expected outcomes - policy or strategy developed or improved; initiatives designed or reinforced; outcomes monitored.
+         * @enum {string}
+         */
+        ClusterOutcomeKind: "POLICY_STRATEGY" | "INITIATIVES" | "MONITORING";
+        /** @enum {string} */
+        ClusterOutcomeStatus: "NOT_STARTED" | "IN_PROGRESS" | "ACHIEVED";
+        ClusterOutcomeInput: {
+            status: components["schemas"]["ClusterOutcomeStatus"];
+            /** Format: uri */
+            evidenceUrl?: string | null;
+        };
+        ClusterYearlyProgress: {
+            year: number;
+            text: string;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ClusterOutcome: {
+            kind: components["schemas"]["ClusterOutcomeKind"];
+            status: components["schemas"]["ClusterOutcomeStatus"];
+            evidenceUrl: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        ClusterMemberProgress: {
+            /** Format: int64 */
+            clusterId: number;
+            /** Format: int64 */
+            termId: number;
+            /** Format: int64 */
+            memberId: number;
+            yearly: components["schemas"]["ClusterYearlyProgress"][];
+            outcomes: components["schemas"]["ClusterOutcome"][];
         };
         /**
          * @description Membership status.
@@ -3005,6 +3639,14 @@ export interface components {
         TermId: number;
         /** @description The activity's id. */
         ActivityId: number;
+        /** @description The survey's id. */
+        SurveyId: number;
+        /** @description The cluster report's id. */
+        ReportId: number;
+        /** @description A calendar year within the term. */
+        Year: number;
+        /** @description Which expected outcome. */
+        OutcomeKindParam: components["schemas"]["ClusterOutcomeKind"];
         /** @description The member city's id. */
         MemberId: number;
         /** @description The focal point's id. */
@@ -5161,6 +5803,707 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listCoordinatorCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoordinatorCandidateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listClusterReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    submitClusterReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "year": 2020,
+                 *       "half": 1,
+                 *       "activityIds": [
+                 *         12
+                 *       ],
+                 *       "news": [
+                 *         {
+                 *           "title": {
+                 *             "en": "Cork hosts the health cluster",
+                 *             "fr": "Cork accueille le pôle santé"
+                 *           },
+                 *           "text": {
+                 *             "en": "Twelve cities met in Cork."
+                 *           },
+                 *           "date": "2020-05-14",
+                 *           "link": "https://www.learningcities.ie/",
+                 *           "published": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterReportInput"];
+            };
+        };
+        responses: {
+            /** @description The report. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    updateClusterReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+                /** @description The cluster report's id. */
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterReportInput"];
+            };
+        };
+        responses: {
+            /** @description The report, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getClusterMemberProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterMemberProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordClusterMemberProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+                /** @description A calendar year within the term. */
+                year: components["parameters"]["Year"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterMemberProgressInput"];
+            };
+        };
+        responses: {
+            /** @description The city's progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterMemberProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    recordClusterMemberOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cluster's id. */
+                clusterId: components["parameters"]["ClusterId"];
+                /** @description The term's id. */
+                termId: components["parameters"]["TermId"];
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+                /** @description Which expected outcome. */
+                kind: components["parameters"]["OutcomeKindParam"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClusterOutcomeInput"];
+            };
+        };
+        responses: {
+            /** @description The city's progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterMemberProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listDueClusterReports: {
+        parameters: {
+            query?: {
+                /** @description The day to look from (default today). */
+                on?: string;
+                /** @description Only overdue reports (true) or only those not yet overdue (false). */
+                overdue?: boolean;
+                /** @description Only this cluster's reports. */
+                cluster?: number;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of missing reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueClusterReportList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listNews: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive). */
+                from?: string;
+                /** @description Last day (inclusive). */
+                to?: string;
+                /** @description Only this cluster's news. */
+                cluster?: number;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of news items. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query?: {
+                /** @description Only this term's surveys. */
+                termId?: number;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "termId": 1,
+                 *       "title": {
+                 *         "en": "Survey on the thematic clusters 2019",
+                 *         "fr": "Enquête sur les pôles thématiques 2019",
+                 *         "es": "Encuesta sobre los grupos temáticos 2019"
+                 *       },
+                 *       "opensOn": "2019-01-15",
+                 *       "closesOn": "2019-03-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyInput"];
+            };
+        };
+        responses: {
+            /** @description The new survey. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The survey's id. */
+                surveyId: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The survey's id. */
+                surveyId: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInput"];
+            };
+        };
+        responses: {
+            /** @description The survey, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getSurveyResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The survey's id. */
+                surveyId: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                    /**
+                     * @example section,key,label,count
+                     *     summary,respondents,Respondents,101
+                     *     topic,1,Education for Sustainable Development (ESD),60
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+        };
+    };
+    listSurveyAnswers: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path: {
+                /** @description The survey's id. */
+                surveyId: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of answers (JSON), or every answer as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerList"];
+                    /**
+                     * @example memberId,externalId,country,city,region,primaryTopics,willingToCoordinate,coordinateTopics,coordinateClusterIds,hostExpertsMeeting,hostExchangeActivities,capacityBuildingWorkshop,researchCaseStudies,financialContribution,other
+                     *     17,GNLC-IE-0001,IE,Cork,EUROPE_NORTH_AMERICA,2;1,true,2,,true,true,false,true,false,
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
+        };
+    };
+    importSurveyAnswers: {
+        parameters: {
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The survey's id. */
+                surveyId: components["parameters"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example memberId,externalId,country,city,region,primaryTopics,willingToCoordinate,coordinateTopics,coordinateClusterIds,hostExpertsMeeting,hostExchangeActivities,capacityBuildingWorkshop,researchCaseStudies,financialContribution,other
+                 *     ,,IE,Cork,,2;1,true,2,,true,true,false,true,false,
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run, what would be created, updated or left unchanged, and every bad row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The rows were stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSurveyAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The survey's id. */
+                surveyId: components["parameters"]["SurveyId"];
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The survey's id. */
+                surveyId: components["parameters"]["SurveyId"];
+                /** @description The member city's id. */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "primaryTopics": [
+                 *         1,
+                 *         2
+                 *       ],
+                 *       "willingToCoordinate": true,
+                 *       "coordinateTopics": [
+                 *         2
+                 *       ],
+                 *       "coordinateClusterIds": [],
+                 *       "questionnaire": {
+                 *         "hostExpertsMeeting": true,
+                 *         "hostExchangeActivities": true,
+                 *         "capacityBuildingWorkshop": false,
+                 *         "researchCaseStudies": true,
+                 *         "financialContribution": false,
+                 *         "other": "Host a study visit to our learning festival"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyAnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The changed answer. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswer"];
+                };
+            };
+            /** @description The new answer. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listMembershipCalls: {

@@ -52,6 +52,12 @@ public class ClusterResource {
     @Inject
     WorkPlanService workPlans;
 
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    ReportService reports;
+
     // ---- clusters
 
     @GET
@@ -202,6 +208,75 @@ public class ClusterResource {
         manage(clusterId, termId);
         workPlans.deleteActivity(clusterId, termId, activityId);
         return Response.noContent().build();
+    }
+
+    // ---- coordinator candidates (from the term's surveys)
+
+    @GET
+    @Path(TERM + "/candidates")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Page<SurveyViews.Candidate> candidates(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId) {
+        return surveys.candidates(clusterId, termId);
+    }
+
+    // ---- six-monthly reports
+
+    @GET
+    @Path(TERM + "/reports")
+    public Page<ReportViews.ReportView> reports(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId) {
+        return reports.reports(clusterId, termId);
+    }
+
+    @POST
+    @Path(TERM + "/reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public Response submitReport(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId,
+                                 @NotNull @Valid ReportViews.ReportInput input) {
+        ReportViews.ReportView report = reports.submit(clusterId, termId, input);
+        return Response.created(URI.create("/api/clusters/" + clusterId + "/terms/" + termId + "/reports/" + report.id()))
+                .entity(report).tag(Versions.tag(report.version())).build();
+    }
+
+    @PUT
+    @Path(TERM + "/reports/{reportId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public Response updateReport(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId,
+                                 @PathParam("reportId") long reportId, @HeaderParam("If-Match") String ifMatch,
+                                 @NotNull @Valid ReportViews.ReportInput input) {
+        ReportViews.ReportView report = reports.update(clusterId, termId, reportId, ifMatch, input);
+        return Response.ok(report).tag(Versions.tag(report.version())).build();
+    }
+
+    // ---- a member city's progress within the cluster
+
+    @GET
+    @Path(TERM + "/members/{memberId}/progress")
+    public ReportViews.MemberProgress progress(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId,
+                                               @PathParam("memberId") long memberId) {
+        return reports.progress(clusterId, termId, memberId);
+    }
+
+    @PUT
+    @Path(TERM + "/members/{memberId}/progress/{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public ReportViews.MemberProgress recordProgress(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId,
+                                                     @PathParam("memberId") long memberId, @PathParam("year") int year,
+                                                     @NotNull @Valid ReportViews.ProgressInput input) {
+        return reports.recordProgress(clusterId, termId, memberId, year, input);
+    }
+
+    @PUT
+    @Path(TERM + "/members/{memberId}/outcomes/{kind}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public ReportViews.MemberProgress recordOutcome(@PathParam("clusterId") long clusterId, @PathParam("termId") long termId,
+                                                    @PathParam("memberId") long memberId, @PathParam("kind") String kind,
+                                                    @NotNull @Valid ReportViews.OutcomeInput input) {
+        ClusterMemberOutcome.Kind outcome = org.learningcities.common.QueryParams.enumValue(ClusterMemberOutcome.Kind.class, "kind", kind);
+        return reports.recordOutcome(clusterId, termId, memberId, outcome, input);
     }
 
     private void manage(long clusterId, long termId) {

@@ -300,7 +300,7 @@ public class ClusterService {
     }
 
     /** The city's current (not left) participations in other cluster terms overlapping this term: [Cluster, ClusterTerm]. */
-    private static List<Object[]> overlapping(long memberId, ClusterTerm term, long clusterId, long termId, boolean coordinatorsOnly) {
+    static List<Object[]> overlapping(long memberId, ClusterTerm term, long clusterId, long termId, boolean coordinatorsOnly) {
         return ClusterMembership.getEntityManager().createQuery(
                         "select c, t from ClusterMembership m, Cluster c, ClusterTerm t where c.id = m.clusterId and t.id = m.termId"
                                 + " and m.memberId = :member and m.leftOn is null"
@@ -390,7 +390,7 @@ public class ClusterService {
         }
     }
 
-    private void requireManagerOrFocalPoint(long clusterId, long termId, long memberId) {
+    void requireManagerOrFocalPoint(long clusterId, long termId, long memberId) {
         if (!caller.isSecretariat() && !isCoordinatorOf(clusterId, termId) && !members.isFocalPointOf(memberId)) {
             throw forbidden("Only the city's focal point, a coordinator of this cluster or the secretariat may do this.");
         }
