@@ -3254,7 +3254,8 @@ export interface components {
             /** Format: date */
             endDate?: string | null;
             currency: components["schemas"]["CurrencyCode"];
-            totalBudget: components["schemas"]["Money"];
+            /** @description Null when unknown; then no own contribution is computed. */
+            totalBudget?: components["schemas"]["Money"] | null;
             coFinancing?: components["schemas"]["CoFinancingLine"][];
             partners?: components["schemas"]["ProjectPartner"][];
             objectives?: components["schemas"]["Translations"][];
@@ -3282,7 +3283,7 @@ export interface components {
             /** Format: date */
             endDate: string | null;
             currency: components["schemas"]["CurrencyCode"];
-            totalBudget: components["schemas"]["Money"];
+            totalBudget: components["schemas"]["Money"] | null;
             originalLanguage: components["schemas"]["LanguageTag"];
             languages: components["schemas"]["ContentLanguages"];
             fallbackFields: components["schemas"]["FallbackFields"];
@@ -3302,11 +3303,11 @@ export interface components {
             /** Format: date */
             endDate: string | null;
             currency: components["schemas"]["CurrencyCode"];
-            totalBudget: components["schemas"]["Money"];
+            totalBudget: components["schemas"]["Money"] | null;
             coFinancing: components["schemas"]["CoFinancingLine"][];
             coFinancingTotal: components["schemas"]["Money"];
-            /** @description Total budget minus the sum of co-financing, exact. */
-            ownContribution: components["schemas"]["Money"];
+            /** @description Total budget minus the sum of co-financing, exact; null when the total budget is unknown. */
+            ownContribution: components["schemas"]["Money"] | null;
             partners: components["schemas"]["ProjectPartner"][];
             objectives: string[];
             activityStrands: components["schemas"]["ActivityStrand"][];
@@ -6258,7 +6259,7 @@ export interface operations {
     search: {
         parameters: {
             query: {
-                /** @description The words to look for (at least one of two or more letters). */
+                /** @description The words to look for (at least one word of three or more letters that is not a stop word such as `the`); every word must match the start of a word. */
                 q: string;
                 /** @description Only results of this kind. */
                 kind?: components["schemas"]["SearchKind"];
