@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * The languages a reader of content wants, best first: the {@code lang} parameter, else
- * {@code Accept-Language}, then English. Unlike reference texts (three languages, see
+ * {@code Accept-Language}, else English. Unlike reference texts (three languages, see
  * RequestLanguage), content may be in any language, so any tag is honoured.
  */
 @RequestScoped
@@ -42,10 +42,15 @@ public class ContentLanguage {
                 }
             }
         }
-        if (!tags.contains("en")) {
-            tags.add("en");
+        if (tags.isEmpty()) {
+            tags.add("en"); // no preference: English (a missing English text then falls back to the original)
         }
         wanted = List.copyOf(tags);
+        return wanted;
+    }
+
+    /** What resolve() chose, or null when this request did not read content. */
+    public List<String> wanted() {
         return wanted;
     }
 
@@ -57,8 +62,9 @@ public class ContentLanguage {
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            if (language.wanted != null && response.getStatus() < 400) {
-                response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.wanted.get(0));
+            List<String> wanted = language.wanted(); // through the proxy: a field read would see the proxy's own
+            if (wanted != null && response.getStatus() < 400) {
+                response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, wanted.get(0));
                 response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
             }
         }

@@ -68,7 +68,7 @@ public class ProjectCsv {
     }
 
     public Report run(String text, boolean dryRun) {
-        List<Csv.Row> rows = Csv.read(text, List.of("externalId", "acronym", "originalLanguage", "programme", "currency"));
+        List<Csv.Row> rows = Csv.read(text, List.of("externalid", "acronym", "originallanguage", "programme", "currency"));
         Map<String, ProjectRecord> existing = new HashMap<>();
         ProjectRecord.<ProjectRecord>list("externalId is not null").forEach(p -> existing.put(p.externalId, p));
         List<FieldError> errors = new ArrayList<>();

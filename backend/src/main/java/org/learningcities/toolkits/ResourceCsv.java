@@ -68,7 +68,7 @@ public class ResourceCsv {
     }
 
     public Report run(String text, boolean dryRun) {
-        List<Csv.Row> rows = Csv.read(text, List.of("externalId", "type", "originalLanguage"));
+        List<Csv.Row> rows = Csv.read(text, List.of("externalid", "type", "originallanguage"));
         Map<String, ResourceItem> existing = new HashMap<>();
         ResourceItem.<ResourceItem>list("externalId is not null").forEach(r -> existing.put(r.externalId, r));
         List<FieldError> errors = new ArrayList<>();

@@ -4,8 +4,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.learningcities.testsupport.Api.as;
@@ -92,9 +90,9 @@ class MultilingualSearchTest {
         given().queryParam("q", w).queryParam("targetGroup", "VOLUNTEERS").get("/api/search").then().body("items.id", contains((int) inSummary));
         given().queryParam("q", w).queryParam("topic", 10).get("/api/search").then().body("items.id", contains((int) inTitle));
         given().queryParam("q", w).queryParam("size", 1).queryParam("page", 2).get("/api/search")
-                .then().body("total", equalTo(3)).body("items.id", not(hasItem((int) toolkit)));
+                .then().body("total", equalTo(3)).body("items.id", contains(all.getInt("items[1].id")));
         given().queryParam("q", "a").get("/api/search").then().statusCode(400);
-        given().queryParam("q", w).queryParam("kind", "PLANET").get("/api/search").then().statusCode(400);
+        org.learningcities.testsupport.Api.givenBadRequest().queryParam("q", w).queryParam("kind", "PLANET").get("/api/search").then().statusCode(400);
 
         given().get("/api/toolkits/" + toolkit).then().statusCode(200)
                 .body("sections[0].resources.id", contains((int) inSummary, (int) inTitle));
