@@ -588,6 +588,429 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Projects
+         * @description Projects that produced resources and toolkits (e.g. an Interreg or Erasmus+ project). `q`
+         *     matches the start of a word of the acronym or of the title in any language, ignoring case
+         *     and accents. Texts in the chosen language, else the original language (see
+         *     `fallbackFields`). With `Accept: text/csv`, every match in the columns
+         *     `POST /api/projects/import` takes.
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Add a project
+         * @description The secretariat records a project. Co-financing may not exceed the total budget; every amount is in the project's currency.
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update projects from CSV
+         * @description Columns (header first, UTF-8, RFC 4180): `externalId,acronym,originalLanguage,title_en,title_fr,title_es,summary_en,summary_fr,summary_es,programme,priority_en,startDate,endDate,currency,totalBudget,coFinancing,website,contactName,contactEmail,topics`
+         *     (`externalId`, `acronym`, `originalLanguage` and the title in the original language
+         *     required; `coFinancing` as `ERDF=1051518.00;Own=10.00`; `topics` as `1;5`). A row updates
+         *     the project with the same `externalId`, else creates one; an unchanged row changes nothing.
+         *     Partners, strands and outputs are kept as they are. `dryRun=true` stores nothing; one bad
+         *     row and nothing is stored; every bad row is reported with its line.
+         */
+        post: operations["importProjects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One project
+         * @description The project with its budget, co-financing sums and remaining own contribution, partners, strands and outputs.
+         */
+        get: operations["getProject"];
+        /**
+         * Replace a project
+         * @description The secretariat replaces the project's record. Needs `If-Match`.
+         */
+        put: operations["updateProject"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toolkits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Toolkits
+         * @description Toolkits of practical advice, tools and resources, newest first.
+         */
+        get: operations["listToolkits"];
+        put?: never;
+        /**
+         * Add a toolkit
+         * @description The secretariat publishes a toolkit, produced by a project or a cluster, in ordered sections of existing resources.
+         */
+        post: operations["createToolkit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/toolkits/{toolkitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One toolkit
+         * @description The toolkit with its sections in order and each section's resources.
+         */
+        get: operations["getToolkit"];
+        /**
+         * Replace a toolkit
+         * @description The secretariat replaces the toolkit, sections included. Needs `If-Match`.
+         */
+        put: operations["updateToolkit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resources
+         * @description Typed resources (guides, training modules, reports, videos...), newest publication first.
+         *     With `Accept: text/csv`, every match (metadata only) in the columns
+         *     `POST /api/resources/import` takes.
+         */
+        get: operations["listResources"];
+        put?: never;
+        /**
+         * Add a resource
+         * @description The secretariat adds a resource's metadata; files are then uploaded per language with `POST /api/resources/{resourceId}/files`.
+         */
+        post: operations["createResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update resources from CSV
+         * @description Columns: `externalId,type,originalLanguage,title_en,title_fr,title_es,summary_en,summary_fr,summary_es,topics,targetGroups,authors,organisations,publicationDate,licence,link_en,link_fr,link_es`
+         *     (`externalId`, `type`, `originalLanguage` and the title in the original language required;
+         *     lists separated by `;`). A row updates the resource with the same `externalId`, else
+         *     creates one; an unchanged row changes nothing; files attach by upload. Same rules as the
+         *     other imports: dry run, line-numbered errors, all or nothing, `Idempotency-Key`.
+         */
+        post: operations["importResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One resource
+         * @description The resource with, per language, its file (with download link) or external link.
+         */
+        get: operations["getResource"];
+        /**
+         * Replace a resource's metadata
+         * @description The secretariat replaces the metadata (files stay). A link for a language that has a file is a conflict (409). Needs `If-Match`.
+         */
+        put: operations["updateResource"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{resourceId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a resource's file for one language
+         * @description `multipart/form-data` with the parts `language` (BCP 47 tag) and `file`. At most 25 MB
+         *     (26,214,400 bytes) per file, else 413. The type is read from the bytes, not the name or
+         *     the declared type: PDF, Office (OOXML, ODF, legacy OLE), RTF, plain text and CSV, PNG,
+         *     JPEG, GIF, WebP, MP3, WAV, Ogg, MP4/M4A, WebM; HTML, scripts, archives and
+         *     executables (and SVG, which can carry scripts) are refused with 415. The file replaces that language's file or link.
+         *     Stored with its SHA-256.
+         */
+        post: operations["uploadResourceFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{resourceId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a resource's file
+         * @description The bytes as uploaded, with their detected `Content-Type`, `Content-Disposition:
+         *     attachment` with the original name (RFC 6266, `filename*` for non-ASCII names), an `ETag`
+         *     (the SHA-256) and `Accept-Ranges: bytes`. A single `Range: bytes=a-b` answers 206 with
+         *     `Content-Range`; a range beyond the end answers 416.
+         */
+        get: operations["downloadResourceFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-study-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Database categories of case-study fiches
+         * @description The vocabulary the secretariat manages (seeded with "C" and "F" of the skills-centres fiche).
+         */
+        get: operations["listCaseStudyCategories"];
+        put?: never;
+        /**
+         * Add a category
+         * @description The secretariat adds a database category; its code is unique.
+         */
+        post: operations["createCaseStudyCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case-study fiches
+         * @description The public sees published fiches only; a focal point also sees their own cities' fiches in
+         *     any state; the secretariat sees all (and can filter by `status`).
+         */
+        get: operations["listCaseStudies"];
+        put?: never;
+        /**
+         * Draft a fiche
+         * @description A focal point drafts a fiche for one of their cities (`memberId` required); the secretariat for any city or organisation. It starts as DRAFT.
+         */
+        post: operations["createCaseStudy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-studies/{caseStudyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One fiche
+         * @description A published fiche is public, without its contact; drafts and submitted fiches only for their city's focal points and the secretariat (404 for others). The contact is shown to those two only.
+         */
+        get: operations["getCaseStudy"];
+        /**
+         * Edit a fiche
+         * @description Its city's focal point while it is DRAFT or RETURNED; the secretariat at any time. Needs `If-Match`.
+         */
+        put: operations["updateCaseStudy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-studies/{caseStudyId}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a fiche for publication
+         * @description Its city's focal point (or the secretariat) submits a DRAFT or RETURNED fiche; anything else is 409.
+         */
+        post: operations["submitCaseStudy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-studies/{caseStudyId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a submitted fiche
+         * @description The secretariat publishes a SUBMITTED fiche; anything else is 409.
+         */
+        post: operations["publishCaseStudy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-studies/{caseStudyId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a submitted fiche with a comment
+         * @description The secretariat sends a SUBMITTED fiche back to its focal point with a comment; anything else is 409.
+         */
+        post: operations["returnCaseStudy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search projects, toolkits, resources, fiches and member cities
+         * @description One box over everything public (published fiches only). Words match the start of words
+         *     in every language a text exists in, ignoring case and accents (MariaDB full-text indexes).
+         *     Ranked: matches in titles weigh more than in summaries and bodies. `snippet` is the
+         *     passage around the first match, cut into segments with the matching words marked.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/translation-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Content that lacks a language
+         * @description For the secretariat, every project, toolkit, resource and fiche whose title is missing in English, French or Spanish (or in `language`).
+         */
+        get: operations["translationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cluster-terms": {
         parameters: {
             query?: never;
@@ -3403,6 +3826,533 @@ export interface components {
         PageSize: number;
         /** @description The number of items over all pages. */
         Total: number;
+        /**
+         * @description A BCP 47 language tag (`en`, `fr`, `es`, `pt-BR`, `nl`...).
+         * @example fr
+         */
+        LanguageTag: string;
+        /**
+         * @description One text per language keyed by BCP 47 tag (e.g. en, fr, pt-BR); blank texts are dropped.
+         * @example {
+         *       "en": "Learning Cities Toolkit",
+         *       "fr": "Boîte à outils des villes apprenantes"
+         *     }
+         */
+        Translations: {
+            [key: string]: string;
+        };
+        /** @description Every stored language of every translated field, keyed by the field's path (`title`, `activityStrands[0].name`...): what an editing form starts from. */
+        TranslationsByField: {
+            [key: string]: components["schemas"]["Translations"];
+        };
+        /**
+         * @description Paths of the fields that are not in the asked language and are shown in the original language instead (or, lacking that, in the first language they exist in).
+         * @example [
+         *       "summary"
+         *     ]
+         */
+        FallbackFields: string[];
+        /** @description The languages the title exists in. */
+        ContentLanguages: components["schemas"]["LanguageTag"][];
+        TopicNumbers: number[];
+        /** @enum {string} */
+        ResourceType: "CONCEPT_INTRODUCTION" | "GUIDE" | "TRAINING_MODULE" | "COMPENDIUM" | "REPORT" | "COURSE_MODEL" | "MENTORING_GUIDE" | "CASE_STUDY" | "POLICY_BRIEF" | "VIDEO" | "NEWSLETTER" | "OTHER";
+        /** @enum {string} */
+        TargetGroup: "NEET" | "FAMILIES" | "VOLUNTEERS" | "FRONTLINE_STAFF" | "ELDERLY_PEOPLE" | "MIGRANTS" | "EMPLOYERS" | "EMPLOYED" | "UNEMPLOYED" | "LEARNERS" | "PUPILS" | "TEACHERS" | "LOCAL_AUTHORITIES" | "POLICY_MAKERS" | "PRACTITIONERS" | "OTHER";
+        /**
+         * @description An SPDX licence identifier (Creative Commons ones included, e.g. `CC-BY-4.0`, `CC-BY-NC-SA-3.0`, `CC0-1.0`, `Apache-2.0`) or `LicenseRef-` followed by a name for other terms (e.g. `LicenseRef-All-rights-reserved`).
+         * @example CC-BY-SA-4.0
+         */
+        Licence: string;
+        ResourceInput: {
+            /** @description A key from another system, unique; imports match on it. */
+            externalId?: string | null;
+            type: components["schemas"]["ResourceType"];
+            originalLanguage: components["schemas"]["LanguageTag"];
+            title: components["schemas"]["Translations"];
+            summary?: components["schemas"]["Translations"];
+            topics?: components["schemas"]["TopicNumbers"];
+            targetGroups?: components["schemas"]["TargetGroup"][];
+            authors?: string[];
+            organisations?: string[];
+            /** Format: date */
+            publicationDate?: string | null;
+            licence?: components["schemas"]["Licence"] | null;
+            /**
+             * @description Per language, an external link (http or https) instead of an uploaded file.
+             * @example {
+             *       "en": "https://example.org/toolkit/guide-en.pdf"
+             *     }
+             */
+            links?: {
+                [key: string]: string;
+            };
+        };
+        ResourceFileUpload: {
+            language: components["schemas"]["LanguageTag"];
+            /** Format: binary */
+            file: string;
+        };
+        ResourceFile: {
+            /** Format: int64 */
+            id: number;
+            language: components["schemas"]["LanguageTag"];
+            /** @description The name it was uploaded with. */
+            fileName: string;
+            /**
+             * @description Detected from the bytes.
+             * @example application/pdf
+             */
+            mediaType: string;
+            /** Format: int64 */
+            size: number;
+            /** @description SHA-256 of the bytes, hex. */
+            sha256: string;
+            /** Format: uri-reference */
+            downloadUrl: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        /** @description The resource in one language, as a file or an external link. */
+        ResourceVariant: {
+            language: components["schemas"]["LanguageTag"];
+            link: string | null;
+            file: components["schemas"]["ResourceFile"] | null;
+        };
+        ResourceSummary: {
+            /** Format: int64 */
+            id: number;
+            type: components["schemas"]["ResourceType"];
+            title: string;
+            summary: string | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            fallbackFields: components["schemas"]["FallbackFields"];
+            topics: components["schemas"]["TopicNumbers"];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            /** Format: date */
+            publicationDate: string | null;
+            licence: string | null;
+        };
+        Resource: {
+            /** Format: int64 */
+            id: number;
+            externalId: string | null;
+            type: components["schemas"]["ResourceType"];
+            title: string;
+            summary: string | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            fallbackFields: components["schemas"]["FallbackFields"];
+            topics: components["schemas"]["TopicNumbers"];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            authors: string[];
+            organisations: string[];
+            /** Format: date */
+            publicationDate: string | null;
+            licence: string | null;
+            variants: components["schemas"]["ResourceVariant"][];
+            translations: components["schemas"]["TranslationsByField"];
+            version: number;
+        };
+        ResourceSummaryList: {
+            items: components["schemas"]["ResourceSummary"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        ToolkitSectionInput: {
+            title: components["schemas"]["Translations"];
+            summary?: components["schemas"]["Translations"];
+            resourceIds?: number[];
+        };
+        ToolkitInput: {
+            externalId?: string | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            title: components["schemas"]["Translations"];
+            summary?: components["schemas"]["Translations"];
+            /**
+             * Format: int64
+             * @description The project that produced it.
+             */
+            projectId?: number | null;
+            /**
+             * Format: int64
+             * @description Or the cluster that produced it.
+             */
+            clusterId?: number | null;
+            topics?: components["schemas"]["TopicNumbers"];
+            sections?: components["schemas"]["ToolkitSectionInput"][];
+        };
+        ProjectRef: {
+            /** Format: int64 */
+            id: number;
+            acronym: string;
+            title: string;
+        };
+        ToolkitSection: {
+            title: string;
+            summary: string | null;
+            resources: components["schemas"]["ResourceSummary"][];
+        };
+        ToolkitSummary: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            summary: string | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            fallbackFields: components["schemas"]["FallbackFields"];
+            project: components["schemas"]["ProjectRef"] | null;
+            /** Format: int64 */
+            clusterId: number | null;
+            topics: components["schemas"]["TopicNumbers"];
+        };
+        Toolkit: {
+            /** Format: int64 */
+            id: number;
+            externalId: string | null;
+            title: string;
+            summary: string | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            fallbackFields: components["schemas"]["FallbackFields"];
+            project: components["schemas"]["ProjectRef"] | null;
+            /** Format: int64 */
+            clusterId: number | null;
+            topics: components["schemas"]["TopicNumbers"];
+            sections: components["schemas"]["ToolkitSection"][];
+            translations: components["schemas"]["TranslationsByField"];
+            version: number;
+        };
+        ToolkitSummaryList: {
+            items: components["schemas"]["ToolkitSummary"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        CoFinancingLine: {
+            /**
+             * @description E.g. ERDF, Erasmus+, national co-financing.
+             * @example ERDF
+             */
+            source: string;
+            amount: components["schemas"]["Money"];
+        };
+        /** @enum {string} */
+        PartnerRole: "LEAD_PARTNER" | "PARTNER" | "ASSOCIATED_PARTNER";
+        ProjectPartner: {
+            name: string;
+            role: components["schemas"]["PartnerRole"];
+            /** @description ISO 3166-1 alpha-2. */
+            country?: string | null;
+            /**
+             * Format: int64
+             * @description The member city it is, if any.
+             */
+            memberId?: number | null;
+            /**
+             * Format: int64
+             * @description The organisation it is, if any.
+             */
+            organisationId?: number | null;
+        };
+        ProjectContact: {
+            name: string;
+            /** Format: email */
+            email?: string | null;
+            phone?: string | null;
+        };
+        ActivityStrandInput: {
+            name: components["schemas"]["Translations"];
+            description?: components["schemas"]["Translations"];
+        };
+        ProjectInput: {
+            externalId?: string | null;
+            acronym: string;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            title: components["schemas"]["Translations"];
+            summary?: components["schemas"]["Translations"];
+            /** @example INTERREG IV A 2 Seas */
+            programme: string;
+            priority?: components["schemas"]["Translations"];
+            /** Format: date */
+            startDate?: string | null;
+            /** Format: date */
+            endDate?: string | null;
+            currency: components["schemas"]["CurrencyCode"];
+            /** @description Null when unknown; then no own contribution is computed. */
+            totalBudget?: components["schemas"]["Money"] | null;
+            coFinancing?: components["schemas"]["CoFinancingLine"][];
+            partners?: components["schemas"]["ProjectPartner"][];
+            objectives?: components["schemas"]["Translations"][];
+            activityStrands?: components["schemas"]["ActivityStrandInput"][];
+            results?: components["schemas"]["Translations"];
+            /** @description Resources the project produced. */
+            outputResourceIds?: number[];
+            lessonsLearned?: components["schemas"]["Translations"];
+            contact?: components["schemas"]["ProjectContact"] | null;
+            website?: string | null;
+            topics?: components["schemas"]["TopicNumbers"];
+        };
+        ActivityStrand: {
+            name: string;
+            description: string | null;
+        };
+        ProjectSummary: {
+            /** Format: int64 */
+            id: number;
+            acronym: string;
+            title: string;
+            programme: string;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            currency: components["schemas"]["CurrencyCode"];
+            totalBudget: components["schemas"]["Money"] | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            fallbackFields: components["schemas"]["FallbackFields"];
+            topics: components["schemas"]["TopicNumbers"];
+        };
+        Project: {
+            /** Format: int64 */
+            id: number;
+            externalId: string | null;
+            acronym: string;
+            title: string;
+            summary: string | null;
+            programme: string;
+            priority: string | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+            currency: components["schemas"]["CurrencyCode"];
+            totalBudget: components["schemas"]["Money"] | null;
+            coFinancing: components["schemas"]["CoFinancingLine"][];
+            coFinancingTotal: components["schemas"]["Money"];
+            /** @description Total budget minus the sum of co-financing, exact; null when the total budget is unknown. */
+            ownContribution: components["schemas"]["Money"] | null;
+            partners: components["schemas"]["ProjectPartner"][];
+            objectives: string[];
+            activityStrands: components["schemas"]["ActivityStrand"][];
+            results: string | null;
+            outputs: components["schemas"]["ResourceSummary"][];
+            lessonsLearned: string | null;
+            contact: components["schemas"]["ProjectContact"] | null;
+            website: string | null;
+            topics: components["schemas"]["TopicNumbers"];
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            fallbackFields: components["schemas"]["FallbackFields"];
+            translations: components["schemas"]["TranslationsByField"];
+            version: number;
+        };
+        ProjectSummaryList: {
+            items: components["schemas"]["ProjectSummary"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /** @enum {string} */
+        CaseStudyStatus: "DRAFT" | "SUBMITTED" | "RETURNED" | "PUBLISHED";
+        CaseStudyCategoryInput: {
+            /** @example C */
+            code: string;
+            name: components["schemas"]["Translations"];
+        };
+        CaseStudyCategory: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            fallbackFields: components["schemas"]["FallbackFields"];
+        };
+        CaseStudyCategoryList: {
+            items: components["schemas"]["CaseStudyCategory"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /** @description Not public; shown to the secretariat and the city's focal points only. */
+        CaseStudyContact: {
+            name?: string | null;
+            phone?: string | null;
+            fax?: string | null;
+            email?: string | null;
+        };
+        MilieuInput: {
+            economic?: components["schemas"]["Translations"];
+            geographical?: components["schemas"]["Translations"];
+            politicalGovernance?: components["schemas"]["Translations"];
+            cultural?: components["schemas"]["Translations"];
+            other?: components["schemas"]["Translations"];
+        };
+        Milieu: {
+            economic: string | null;
+            geographical: string | null;
+            politicalGovernance: string | null;
+            cultural: string | null;
+            other: string | null;
+        };
+        ThemeQuestionInput: {
+            question: components["schemas"]["Translations"];
+            answer?: components["schemas"]["Translations"];
+        };
+        ThemeQuestion: {
+            question: string;
+            answer: string | null;
+        };
+        CaseStudyInput: {
+            /**
+             * Format: int64
+             * @description The member city the fiche is about (required for a focal point).
+             */
+            memberId?: number | null;
+            /** Format: int64 */
+            organisationId?: number | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            theme?: components["schemas"]["Translations"];
+            name: components["schemas"]["Translations"];
+            purpose?: components["schemas"]["Translations"];
+            leadOrganisation?: string | null;
+            leadOrganisationBackground?: components["schemas"]["Translations"];
+            address?: string | null;
+            contact?: components["schemas"]["CaseStudyContact"] | null;
+            categoryIds?: number[];
+            milieu?: components["schemas"]["MilieuInput"];
+            background?: components["schemas"]["Translations"];
+            description?: components["schemas"]["Translations"];
+            objectives?: components["schemas"]["Translations"];
+            geographicalFocus?: components["schemas"]["Translations"];
+            partnerships?: components["schemas"]["Translations"];
+            partnershipKinds?: components["schemas"]["Translations"][];
+            otherTiersOfGovernment?: components["schemas"]["Translations"];
+            fundingMix?: components["schemas"]["Translations"];
+            targetGroups?: components["schemas"]["Translations"];
+            targetGroupCodes?: components["schemas"]["TargetGroup"][];
+            successes?: components["schemas"]["Translations"];
+            problems?: components["schemas"]["Translations"];
+            lessonsLearned?: components["schemas"]["Translations"];
+            themeQuestions?: components["schemas"]["ThemeQuestionInput"][];
+            topics?: components["schemas"]["TopicNumbers"];
+            clusterIds?: number[];
+        };
+        CaseStudyReturnInput: {
+            comment: string;
+        };
+        CaseStudySummary: {
+            /** Format: int64 */
+            id: number;
+            status: components["schemas"]["CaseStudyStatus"];
+            name: string;
+            /** Format: int64 */
+            memberId: number | null;
+            memberName: string | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            fallbackFields: components["schemas"]["FallbackFields"];
+            topics: components["schemas"]["TopicNumbers"];
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        CaseStudy: {
+            /** Format: int64 */
+            id: number;
+            status: components["schemas"]["CaseStudyStatus"];
+            /** Format: int64 */
+            memberId: number | null;
+            memberName: string | null;
+            /** Format: int64 */
+            organisationId: number | null;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            fallbackFields: components["schemas"]["FallbackFields"];
+            theme: string | null;
+            name: string;
+            purpose: string | null;
+            leadOrganisation: string | null;
+            leadOrganisationBackground: string | null;
+            /** @description Not public, like the contact. */
+            address: string | null;
+            contact: components["schemas"]["CaseStudyContact"] | null;
+            categories: components["schemas"]["CaseStudyCategory"][];
+            milieu: components["schemas"]["Milieu"];
+            background: string | null;
+            description: string | null;
+            objectives: string | null;
+            geographicalFocus: string | null;
+            partnerships: string | null;
+            partnershipKinds: string[];
+            otherTiersOfGovernment: string | null;
+            fundingMix: string | null;
+            targetGroups: string | null;
+            targetGroupCodes: components["schemas"]["TargetGroup"][];
+            successes: string | null;
+            problems: string | null;
+            lessonsLearned: string | null;
+            themeQuestions: components["schemas"]["ThemeQuestion"][];
+            topics: components["schemas"]["TopicNumbers"];
+            clusterIds: number[];
+            /** @description The secretariat's comment when it returned the fiche. */
+            returnComment: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            translations: components["schemas"]["TranslationsByField"];
+            version: number;
+        };
+        CaseStudySummaryList: {
+            items: components["schemas"]["CaseStudySummary"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /** @enum {string} */
+        SearchKind: "PROJECT" | "TOOLKIT" | "RESOURCE" | "CASE_STUDY" | "MEMBER";
+        SnippetSegment: {
+            text: string;
+            /** @description True for a matching word (show it highlighted). */
+            match: boolean;
+        };
+        SearchResult: {
+            kind: components["schemas"]["SearchKind"];
+            /** Format: int64 */
+            id: number;
+            /** @description The title in the language of the best match. */
+            title: string;
+            /** @description The language of the text that matched best. */
+            language: string | null;
+            snippet: components["schemas"]["SnippetSegment"][];
+            /** @description Relevance; higher is better. */
+            score: number;
+            resourceType: components["schemas"]["ResourceType"] | null;
+            topics: components["schemas"]["TopicNumbers"];
+        };
+        SearchResultList: {
+            items: components["schemas"]["SearchResult"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        TranslationStatus: {
+            kind: components["schemas"]["SearchKind"];
+            /** Format: int64 */
+            id: number;
+            title: string;
+            originalLanguage: components["schemas"]["LanguageTag"];
+            languages: components["schemas"]["ContentLanguages"];
+            missing: components["schemas"]["LanguageTag"][];
+        };
+        TranslationStatusList: {
+            items: components["schemas"]["TranslationStatus"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
     };
     responses: {
         /** @description The request is malformed (unreadable JSON or CSV, a wrong type, an unknown property or parameter value). */
@@ -3655,6 +4605,18 @@ export interface components {
         OrganisationId: number;
         /** @description The call's id. */
         CallId: number;
+        /** @description The project's id. */
+        ProjectId: number;
+        /** @description The toolkit's id. */
+        ToolkitId: number;
+        /** @description The resource's id. */
+        ResourceId: number;
+        /** @description The file's id. */
+        FileId: number;
+        /** @description The fiche's id. */
+        CaseStudyId: number;
+        /** @description Only content about this topic (1 to 12). */
+        TopicFilter: number;
         /** @description The application's id. */
         ApplicationId: number;
         /** @description The fund's id. */
@@ -5166,6 +6128,1043 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                /** @description Start of a word of the acronym or title. */
+                q?: string;
+                /** @description Only content about this topic (1 to 12). */
+                topic?: components["parameters"]["TopicFilter"];
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of projects, or every match as CSV. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSummaryList"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectInput"];
+            };
+        };
+        responses: {
+            /** @description The new project. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    importProjects: {
+        parameters: {
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The rows were stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The project's id. */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project, with its `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The project's id. */
+                projectId: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectInput"];
+            };
+        };
+        responses: {
+            /** @description The updated project, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listToolkits: {
+        parameters: {
+            query?: {
+                /** @description Only content about this topic (1 to 12). */
+                topic?: components["parameters"]["TopicFilter"];
+                /** @description Only toolkits produced by this project. */
+                project?: number;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of toolkits. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolkitSummaryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    createToolkit: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToolkitInput"];
+            };
+        };
+        responses: {
+            /** @description The new toolkit. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Toolkit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getToolkit: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The toolkit's id. */
+                toolkitId: components["parameters"]["ToolkitId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The toolkit, with its `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Toolkit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateToolkit: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The toolkit's id. */
+                toolkitId: components["parameters"]["ToolkitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToolkitInput"];
+            };
+        };
+        responses: {
+            /** @description The updated toolkit, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Toolkit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listResources: {
+        parameters: {
+            query?: {
+                /** @description Only resources of this type. */
+                type?: components["schemas"]["ResourceType"];
+                /** @description Only content about this topic (1 to 12). */
+                topic?: components["parameters"]["TopicFilter"];
+                /** @description Only resources for this target group. */
+                targetGroup?: components["schemas"]["TargetGroup"];
+                /** @description Only outputs of this project. */
+                project?: number;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of resources, or every match as CSV. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceSummaryList"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+        };
+    };
+    createResource: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInput"];
+            };
+        };
+        responses: {
+            /** @description The new resource. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    importResources: {
+        parameters: {
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The rows were stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getResource: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The resource's id. */
+                resourceId: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, with its `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateResource: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The resource's id. */
+                resourceId: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInput"];
+            };
+        };
+        responses: {
+            /** @description The updated resource, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    uploadResourceFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                resourceId: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ResourceFileUpload"];
+            };
+        };
+        responses: {
+            /** @description The stored file. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    downloadResourceFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One byte range, e.g. `bytes=0-1023` or `bytes=-500`. */
+                Range?: string;
+            };
+            path: {
+                /** @description The resource's id. */
+                resourceId: components["parameters"]["ResourceId"];
+                /** @description The file's id. */
+                fileId: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file. */
+            200: {
+                headers: {
+                    /** @description `attachment` with the original file name, e.g. `attachment; filename="guide.pdf"; filename*=UTF-8''guide.pdf`. */
+                    "Content-Disposition"?: string;
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    /** @description The range sent, e.g. `bytes 0-1023/52311`. */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The range lies outside the file. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseStudyCategories: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every category. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudyCategoryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    createCaseStudyCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseStudyCategoryInput"];
+            };
+        };
+        responses: {
+            /** @description The new category. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudyCategory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listCaseStudies: {
+        parameters: {
+            query?: {
+                /** @description Only fiches in this state (the public always gets PUBLISHED). */
+                status?: components["schemas"]["CaseStudyStatus"];
+                /** @description Only fiches of this member city. */
+                member?: number;
+                /** @description Only content about this topic (1 to 12). */
+                topic?: components["parameters"]["TopicFilter"];
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of fiches. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudySummaryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    createCaseStudy: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseStudyInput"];
+            };
+        };
+        responses: {
+            /** @description The new draft. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getCaseStudy: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The fiche's id. */
+                caseStudyId: components["parameters"]["CaseStudyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fiche, with its `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCaseStudy: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The `ETag` the change was based on. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The fiche's id. */
+                caseStudyId: components["parameters"]["CaseStudyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseStudyInput"];
+            };
+        };
+        responses: {
+            /** @description The updated fiche, with its new `ETag`. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    submitCaseStudy: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The fiche's id. */
+                caseStudyId: components["parameters"]["CaseStudyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fiche, now SUBMITTED. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    publishCaseStudy: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The fiche's id. */
+                caseStudyId: components["parameters"]["CaseStudyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fiche, now PUBLISHED. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    returnCaseStudy: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The fiche's id. */
+                caseStudyId: components["parameters"]["CaseStudyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseStudyReturnInput"];
+            };
+        };
+        responses: {
+            /** @description The fiche, now RETURNED. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStudy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description The words to look for (at least one word of three or more letters that is not a stop word such as `the`); every word must match the start of a word. */
+                q: string;
+                /** @description Only results of this kind. */
+                kind?: components["schemas"]["SearchKind"];
+                /** @description Only content about this topic (1 to 12). */
+                topic?: components["parameters"]["TopicFilter"];
+                /** @description Only matches in a text of this language (BCP 47 primary tag, e.g. `fr`). */
+                language?: string;
+                /** @description Only member cities and fiches of cities in this UNESCO region. */
+                region?: components["schemas"]["RegionCode"];
+                /** @description Only resources and fiches for this target group. */
+                targetGroup?: components["schemas"]["TargetGroup"];
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results, best first. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResultList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    translationStatus: {
+        parameters: {
+            query?: {
+                /** @description Only content of this kind (MEMBER is not translated content and gives nothing). */
+                kind?: components["schemas"]["SearchKind"];
+                /** @description Only content missing this language (BCP 47 tag). */
+                language?: string;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of content missing a language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationStatusList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listClusterTerms: {

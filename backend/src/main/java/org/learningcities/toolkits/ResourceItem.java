@@ -1,0 +1,31 @@
+package org.learningcities.toolkits;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+
+/** A resource's metadata; the record is the JSON document body (a ResourceInput). */
+@Entity
+@Table(name = "resource_item")
+public class ResourceItem extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "external_id")
+    public String externalId;
+    public String type;
+    @Column(name = "original_language")
+    public String originalLanguage;
+    @Column(name = "publication_date")
+    public LocalDate publicationDate;
+    @Column(name = "body_json")
+    public String body;
+    @Version
+    public int version;
+}
