@@ -71,6 +71,9 @@ async function scenarioLogin(browser, user) {
       await page.goto(`${BASE_URL}/reference`)
       const role = page.getByTestId('user-roles').locator(`[data-role="${user.role}"]`)
       await role.filter({ hasText: exactly(en.roles[user.role]) }).waitFor()
+      // The silent check-sso iframe and the token calls run under the content security policy.
+      const refused = page.diagnostics.filter((line) => /Content Security Policy|Refused to/i.test(line))
+      assert(refused.length === 0, `the content security policy blocked something: ${refused.join('; ')}`)
     })
     await step(`b: ${user.username} logs out and the Login button is back`, page, async () => {
       await page.getByTestId('logout').click()

@@ -38,7 +38,19 @@ public final class Csv {
                         "The charset " + charset + " is not known; send UTF-8.", null);
             }
         }
-        return body == null ? "" : new String(body, decoding);
+        if (body == null) {
+            return "";
+        }
+        try {
+            // Strict: bytes that are not text in that charset are refused, not turned into '?' and stored.
+            return decoding.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ProblemException.badRequest("The body is not valid " + decoding.name() + " text; save the file as UTF-8.",
+                    new Problem.FieldError("body", "not valid " + decoding.name()));
+        }
     }
 
     /** Reads a file whose first record is the header; refuses files missing a required column. */

@@ -153,6 +153,16 @@ public class ProblemMappers {
                 return respond(new Problem(Problem.type("stale-version"), "Precondition failed", 412,
                         "Someone else changed this at the same time; reload it and try again.", path(uri), null));
             }
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException
+                    || cause instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                // A unique key the service did not check first (e.g. renaming a city to a name its
+                // country already has): the client's request conflicts with what is stored.
+                return respond(new Problem(Problem.type("conflict"), "Conflict", 409,
+                        "This conflicts with a record that already exists (a name or code must be unique).", path(uri), null));
+            }
+            if (cause instanceof org.hibernate.exception.DataException) {
+                return respond(ProblemException.validation("", "a value is too long or out of range").toProblem(path(uri)));
+            }
             if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
                 LOG.warnf("Database unavailable: %s", cause.getMessage());
                 return unavailable("The database cannot be reached; try again shortly.", uri);

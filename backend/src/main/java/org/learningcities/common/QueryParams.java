@@ -35,4 +35,17 @@ public final class QueryParams {
                     new Problem.FieldError(parameter, "must be a date like 2021-07-01"));
         }
     }
+
+    /** true or false (any case); absent is false. JAX-RS would read anything else ("maybe") as false. */
+    public static boolean flag(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String trimmed = value.trim();
+        if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(trimmed);
+        }
+        throw ProblemException.badRequest(parameter + " must be true or false.",
+                new Problem.FieldError(parameter, "must be true or false"));
+    }
 }

@@ -14,9 +14,16 @@ import java.util.Locale;
 @RequestScoped
 public class RequestLanguage {
 
+    static final int MAX_TAG_LENGTH = 35;
+
     private Language chosen;
 
     public Language resolve(String langParameter, HttpHeaders headers, List<Language> offered) {
+        if (langParameter != null && langParameter.length() > MAX_TAG_LENGTH) {
+            // The contract's limit (a language tag is short); any shorter unknown value falls back to English.
+            throw ProblemException.badRequest("lang must be at most " + MAX_TAG_LENGTH + " characters.",
+                    new Problem.FieldError("lang", "must be at most " + MAX_TAG_LENGTH + " characters"));
+        }
         Language fromParameter = Language.fromTag(langParameter);
         if (fromParameter != null && offered.contains(fromParameter)) {
             chosen = fromParameter;

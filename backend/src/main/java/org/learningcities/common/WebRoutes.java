@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +21,12 @@ public class WebRoutes {
     @ConfigProperty(name = "lc.http.max-body-size", defaultValue = "30M")
     MemorySize maxBodySize;
 
+    @Inject
+    SecurityHeaders securityHeaders;
+
     void install(@Observes Router router) {
+        // First, so every answer below (even an early 413) carries the headers.
+        router.route().order(Integer.MIN_VALUE).handler(securityHeaders);
         router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBodies);
         router.route().order(Integer.MIN_VALUE + 1).handler(this::spaDeepLinks);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::problemOnFailure);

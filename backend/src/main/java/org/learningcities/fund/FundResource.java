@@ -212,6 +212,10 @@ public class FundResource {
                                           @QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                           @QueryParam("sort") String sort) {
+        if (account != null && account.length() > 80) {
+            throw ProblemException.badRequest("account must be at most 80 characters.",
+                    new org.learningcities.common.Problem.FieldError("account", "must be at most 80 characters"));
+        }
         PageRequest paging = PageRequest.of(page, size, sort, FundService.JOURNAL_SORT, "id");
         return fund.journal(fundId, kind, donorId, account, from == null ? null : QueryParams.date("from", from),
                 to == null ? null : QueryParams.date("to", to), paging);

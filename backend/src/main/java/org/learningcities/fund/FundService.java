@@ -686,7 +686,8 @@ public class FundService {
     public Page<JournalEntryView> journal(long fundId, String kind, Long donorId, String account, LocalDate from, LocalDate to,
                                           PageRequest paging) {
         requireFund(fundId);
-        MovementKind movementKind = enumValue(MovementKind.class, "kind", kind);
+        // A query parameter: a bad value is a 400 (as for every other filter), not a 422.
+        MovementKind movementKind = org.learningcities.common.QueryParams.enumValue(MovementKind.class, "kind", kind);
         StringBuilder where = new StringBuilder(" FROM fund_journal_entry e WHERE e.fund_id = ?1");
         List<Object> params = new ArrayList<>(List.of(fundId));
         if (movementKind != null) {
@@ -913,8 +914,10 @@ public class FundService {
     }
 
     /** The donor's username, for the check that a donor reads only their own statement. */
+    /** The login linked to the donor, or null when there is none (or no such donor: a stranger learns nothing). */
     public String donorUsername(long donorId) {
-        return donor(donorId).username();
+        List<Object[]> rows = rows("SELECT d.username FROM fund_donor d WHERE d.id = ?1", donorId);
+        return rows.isEmpty() ? null : (String) rows.get(0)[0];
     }
 
     // ---------------------------------------------------------------- helpers

@@ -194,12 +194,17 @@ public class ApplicationService {
     }
 
     public ApplicationView get(long id) {
-        MembershipApplication application = find(id);
-        if (!caller.isSecretariat() && !application.applicant.equals(caller.username())) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
-                    "Only the secretariat and the applicant may see application " + id + ".", null);
+        if (!caller.isSecretariat()) {
+            // Anyone else gets the same 403 for another's application and for one that does not
+            // exist, so probing ids tells a stranger nothing.
+            MembershipApplication application = MembershipApplication.findById(id);
+            if (application == null || !application.applicant.equals(caller.username())) {
+                throw new ProblemException(403, "forbidden", "Forbidden",
+                        "Only the secretariat and the applicant may see application " + id + ".", null);
+            }
+            return view(application);
         }
-        return view(application);
+        return view(find(id));
     }
 
     // ---- the review steps (secretariat)

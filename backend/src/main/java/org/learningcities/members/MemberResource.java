@@ -147,8 +147,9 @@ public class MemberResource {
     @Path("/import")
     @Consumes(CSV)
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response importCsv(@QueryParam("dryRun") boolean dryRun, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Response importCsv(@QueryParam("dryRun") String dryRunParam, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                               byte[] body) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         String csv = Csv.decode(body, headers.getMediaType());
         return idempotency.execute(idempotencyKey, "member-import", dryRun + "\n" + csv, () -> {
             MemberImport.Report report = importer.run(csv, dryRun);

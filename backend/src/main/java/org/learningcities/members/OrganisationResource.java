@@ -91,9 +91,10 @@ public class OrganisationResource {
     @Path("/import")
     @Consumes(CSV)
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response importOrganisations(@QueryParam("dryRun") boolean dryRun,
+    public Response importOrganisations(@QueryParam("dryRun") String dryRunParam,
                                         @HeaderParam(Idempotency.HEADER) String idempotencyKey, byte[] body,
                                         @Context HttpHeaders headers) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         String text = Csv.decode(body, headers.getMediaType());
         return idempotency.execute(idempotencyKey, "organisation-import", dryRun + "\n" + text, () ->
                 new Idempotency.Outcome(dryRun ? 200 : 201, csv.run(text, dryRun), null));

@@ -60,9 +60,10 @@ public class IncomeGroupEditionResource {
     public Response importEdition(@QueryParam("code") @NotNull @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$") String code,
                                   @QueryParam("effectiveDate") @NotNull String effectiveDate,
                                   @QueryParam("source") @Size(max = 300) String source,
-                                  @QueryParam("dryRun") boolean dryRun,
+                                  @QueryParam("dryRun") String dryRunParam,
                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                   byte[] body, @Context HttpHeaders headers) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         String csv = Csv.decode(body, headers.getMediaType());
         LocalDate effective = QueryParams.date("effectiveDate", effectiveDate);
         String fingerprint = String.join("\n", code, effectiveDate, String.valueOf(source), String.valueOf(dryRun), csv);
