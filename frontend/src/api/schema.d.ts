@@ -505,6 +505,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first
+         * @description Every recorded change to a record of the platform, newest first, optionally narrowed to
+         *     one record type, one person (`actor`: the token subject or login name) and a period of
+         *     days (`from`/`to`, inclusive, UTC). Changes are recorded in the transaction that makes
+         *     them, so a refused or failed change leaves nothing here. The fund's movements and journal
+         *     are their own audit trail (each entry names who posted it) and are not repeated here.
+         *     The secretariat only.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/{entityType}/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of one record, newest first
+         * @description Who created, changed or deleted this record, when, and each changed field's old and new
+         *     value. A record last changed before the audit trail existed has an empty history. 404 when
+         *     the type is neither an audited record type nor has any recorded change. The secretariat
+         *     only.
+         */
+        get: operations["listRecordHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -3192,6 +3240,59 @@ export interface components {
         };
         FocalPointList: {
             items: components["schemas"]["FocalPoint"][];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            total: components["schemas"]["Total"];
+        };
+        /**
+         * @description A record type: the name of the table that holds the record, for example `member_city`,
+         *     `membership_application`, `focal_point`, `organisation`, `cluster`, `cluster_term`,
+         *     `cluster_membership` (memberships and coordinator appointments), `work_plan`,
+         *     `work_plan_activity`, `fund`, `fund_budget_line`, `fund_donor`, `country`,
+         *     `country_income_group`. Every record type of the platform is audited, including those
+         *     added later, except the fund's journal, movements and running balances.
+         * @example member_city
+         */
+        AuditEntityType: string;
+        /**
+         * @description `IMPORT` is one summary for a bulk import when its rows are not recorded one by one.
+         * @enum {string}
+         */
+        AuditAction: "CREATE" | "UPDATE" | "DELETE" | "IMPORT";
+        /** @description Who made the change, from their token; `system` for the platform itself (data loaded at start-up). */
+        AuditActor: {
+            /** @description The token's subject (the identity provider's user id), or `system`. */
+            subject: string;
+            /** @description The login name at the time. */
+            username: string | null;
+            /** @description The person's name at the time. */
+            name: string | null;
+        };
+        AuditChange: {
+            /** @description The field (property) name, as in the record's Java model (e.g. `population`, `topics`). */
+            field: string;
+            /** @description The value before (any JSON value; null when the record was created). */
+            old: unknown;
+            /** @description The value after (any JSON value; null when the record was deleted). */
+            new: unknown;
+        };
+        AuditEvent: {
+            /** Format: int64 */
+            id: number;
+            entityType: components["schemas"]["AuditEntityType"];
+            entityId: string;
+            action: components["schemas"]["AuditAction"];
+            /**
+             * Format: date-time
+             * @description When the change was made (UTC).
+             */
+            at: string;
+            actor: components["schemas"]["AuditActor"];
+            /** @description For a creation every field that was set; for an update the fields that changed; for a deletion what the record held. */
+            changes: components["schemas"]["AuditChange"][];
+        };
+        AuditEventList: {
+            items: components["schemas"]["AuditEvent"][];
             page: components["schemas"]["PageNumber"];
             size: components["schemas"]["PageSize"];
             total: components["schemas"]["Total"];
@@ -5887,6 +5988,76 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Only changes to records of this type. */
+                entityType?: components["schemas"]["AuditEntityType"];
+                /** @description Only changes made by this person (token subject or login name, exactly). */
+                actor?: string;
+                /** @description Only changes on or after this day (UTC). */
+                from?: string;
+                /** @description Only changes on or before this day (UTC). */
+                to?: string;
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listRecordHistory: {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, at most 200. */
+                size?: components["parameters"]["Size"];
+            };
+            header?: never;
+            path: {
+                /** @description The record's type. */
+                entityType: components["schemas"]["AuditEntityType"];
+                /** @description The record's id (for a member city, its `id`). */
+                entityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the record's history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listOrganisations: {

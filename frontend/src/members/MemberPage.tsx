@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router'
 import { api, unwrap, unwrapVersioned, type Schemas } from '../api/client'
 import { useAuth, useHasRole } from '../auth/AuthProvider'
 import { formatDate, formatDateTime, formatNumber, languageName } from '../components/format'
+import { HistoryPanel } from '../components/HistoryPanel'
 import { Loaded } from '../components/Loaded'
 import { useLoad } from '../components/useLoad'
 import { itemsOf, useTopics } from '../components/useReference'
@@ -91,6 +92,7 @@ export function MemberPage() {
           <ProgressReports memberId={data.id} language={language} canRecord={auth.status === 'authenticated' && editMode !== null} />
           {/* Asked only by those who may see it; should the API still refuse (401/403), the section hides itself. */}
           {auth.status === 'authenticated' && editMode && <FocalPoints memberId={data.id} isSecretariat={isSecretariat} />}
+          {isSecretariat && <HistoryPanel entityType="member_city" entityId={data.id} reloads={reloads} />}
         </article>
       )}
     </Loaded>

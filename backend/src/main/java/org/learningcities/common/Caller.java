@@ -35,6 +35,25 @@ public class Caller {
         return identity.isAnonymous();
     }
 
+    /** The token's subject (Keycloak's user id, which survives a renamed login), or null for an anonymous caller. */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    /** The person's name as the token gives it (the name claim), else the login name. */
+    public String displayName() {
+        if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("name") != null) {
+            return token.getClaim("name");
+        }
+        return username();
+    }
+
     /** Who to record as having done something. */
     public String recordedBy() {
         String username = username();

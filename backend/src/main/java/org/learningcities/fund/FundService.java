@@ -75,6 +75,9 @@ public class FundService {
     Caller caller;
 
     @Inject
+    org.learningcities.audit.Audit audit;
+
+    @Inject
     FundPostingScope scope;
 
     /** Thrown to roll a dry run's transaction back, carrying its answer. */
@@ -156,6 +159,8 @@ public class FundService {
                 .setParameter(1, code).setParameter(2, name).setParameter(3, in.startsOn()).setParameter(4, in.endsOn())
                 .setParameter(5, target).setParameter(6, in.agentOrganisationId()).setParameter(7, fee).executeUpdate();
         long fundId = lastId();
+        audit.created("fund", fundId, auditFields("code", code, "name", name, "startsOn", in.startsOn(), "endsOn", in.endsOn(),
+                "baseCurrency", "USD", "targetUsd", target, "agentOrganisationId", in.agentOrganisationId(), "agentFeePercent", fee));
         TreeSet<String> codes = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
             BudgetLineInput line = lines.get(i);
@@ -164,9 +169,13 @@ public class FundService {
             if (!codes.add(lineCode)) {
                 throw ProblemException.validation(field + ".code", "appears twice");
             }
+            String lineName = required(field + ".name", line.name(), 300);
+            BigDecimal planned = Money.parse(field + ".planned", line.planned(), Money.USD);
             em.createNativeQuery("INSERT INTO fund_budget_line (fund_id, code, name, planned_usd, position) VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, fundId).setParameter(2, lineCode).setParameter(3, required(field + ".name", line.name(), 300))
-                    .setParameter(4, Money.parse(field + ".planned", line.planned(), Money.USD)).setParameter(5, i).executeUpdate();
+                    .setParameter(1, fundId).setParameter(2, lineCode).setParameter(3, lineName)
+                    .setParameter(4, planned).setParameter(5, i).executeUpdate();
+            audit.created("fund_budget_line", lastId(), auditFields("fundId", fundId, "code", lineCode, "name", lineName,
+                    "plannedUsd", planned, "position", i));
         }
         return fund(fundId);
     }
@@ -263,7 +272,10 @@ public class FundService {
         em.createNativeQuery("INSERT INTO fund_donor (member_id, organisation_id, donor_type, anonymous, username) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, in.memberId()).setParameter(2, in.organisationId()).setParameter(3, type.name())
                 .setParameter(4, Boolean.TRUE.equals(in.anonymous())).setParameter(5, username).executeUpdate();
-        return donor(lastId());
+        long donorId = lastId();
+        audit.created("fund_donor", donorId, auditFields("memberId", in.memberId(), "organisationId", in.organisationId(),
+                "donorType", type.name(), "anonymous", Boolean.TRUE.equals(in.anonymous()), "username", username));
+        return donor(donorId);
     }
 
     public DonorView donor(long donorId) {
@@ -577,10 +589,10 @@ public class FundService {
             throw new IllegalStateException("Unbalanced entry: debits " + debits + ", credits " + credits);
         }
         em.createNativeQuery("INSERT INTO fund_journal_entry (fund_id, movement_id, kind, value_date, donor_id, reverses_entry_id,"
-                        + " description, posted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                        + " description, posted_by, posted_by_subject) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                 .setParameter(1, fundId).setParameter(2, movementId).setParameter(3, kind.name()).setParameter(4, date)
                 .setParameter(5, donorId).setParameter(6, reversesEntryId).setParameter(7, description)
-                .setParameter(8, caller.recordedBy()).executeUpdate();
+                .setParameter(8, caller.recordedBy()).setParameter(9, caller.subject()).executeUpdate();
         long entryId = lastId();
         int position = 0;
         for (PostLeg leg : legs) {
@@ -1076,6 +1088,15 @@ public class FundService {
         }
         return ((List<Object>) query.getResultList()).stream()
                 .map(o -> o instanceof Object[] a ? a : new Object[] {o}).toList();
+    }
+
+    /** Field names and values, in order, for the audit trail of a row written with native SQL (values may be null). */
+    private static Map<String, Object> auditFields(Object... namesAndValues) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
     }
 
     private long lastId() {

@@ -1,0 +1,63 @@
+package org.learningcities.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.learningcities.members.MemberImport;
+
+/** Times a 10,000-row member import in-process (no HTTP timeout), creating and then updating every row; each row is audited. */
+@QuarkusTest
+class AuditImportTimingTest {
+
+    private static final Logger LOG = Logger.getLogger(AuditImportTimingTest.class);
+    private static final String HEADER = "externalId,name,localName,country,population,areaKm2,yearJoined,status,website,"
+            + "latitude,longitude,languages,mayorName,mayorTitle,topics,lastProgressReport\r\n";
+    private static final String[] COUNTRIES = {"FR", "DE", "IT", "ES", "BR", "CN", "KE", "NG", "US", "MX"};
+
+    @Inject
+    MemberImport memberImport;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    static String csv(String tag, int rows, int population) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            csv.append(tag).append('-').append(i).append(',').append(tag).append(" City ").append(i).append(",,")
+                    .append(COUNTRIES[i % COUNTRIES.length]).append(',').append(population + i).append(",12.5,2019,MEMBER,,,,en;fr,,,1;")
+                    .append(2 + i % 10).append(",\r\n");
+        }
+        return csv.toString();
+    }
+
+    private long[] timed(String csv) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> memberImport.run(csv, false));
+        return new long[] {(System.nanoTime() - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000};
+    }
+
+    private long audited(String tag, String action) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'member_city' AND action = ?1"
+                + " AND entity_id IN (SELECT CAST(id AS CHAR) FROM member_city WHERE external_id LIKE ?2)")
+                .setParameter(1, action).setParameter(2, tag + "-%").getSingleResult()).longValue();
+    }
+
+    @Test
+    void tenThousandMembersImport() {
+        String tag = "T" + UUID.randomUUID().toString().substring(0, 6);
+        long[] created = timed(csv(tag, 10_000, 1000));
+        long[] updated = timed(csv(tag, 10_000, 5000));
+        assertEquals(10_000L, audited(tag, "CREATE"));
+        assertEquals(10_000L, audited(tag, "UPDATE"));
+        LOG.infof("IMPORT TIMING: 10000 created in %d ms (JVM CPU %d ms), 10000 updated in %d ms (JVM CPU %d ms)",
+                created[0], created[1], updated[0], updated[1]);
+    }
+}
