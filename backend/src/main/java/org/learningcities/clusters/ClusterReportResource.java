@@ -26,9 +26,10 @@ public class ClusterReportResource {
     @GET
     @Path("/due")
     @RolesAllowed(Roles.SECRETARIAT)
-    public Page<DueReport> due(@QueryParam("on") String on, @QueryParam("overdue") Boolean overdue,
+    public Page<DueReport> due(@QueryParam("on") String on, @QueryParam("overdue") String overdueParam,
                                @QueryParam("cluster") Long cluster,
                                @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Boolean overdue = overdueParam == null || overdueParam.isBlank() ? null : org.learningcities.common.QueryParams.flag("overdue", overdueParam);
         LocalDate day = on == null || on.isBlank() ? LocalDate.now() : QueryParams.date("on", on);
         return reports.due(day, overdue, cluster, PageRequest.of(page, size, null, Map.of("dueOn", "dueOn"), "dueOn"));
     }

@@ -122,8 +122,9 @@ public class SurveyResource {
     @Path("/{surveyId}/answers/import")
     @Consumes(CSV)
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response importAnswers(@PathParam("surveyId") long surveyId, @QueryParam("dryRun") boolean dryRun,
+    public Response importAnswers(@PathParam("surveyId") long surveyId, @QueryParam("dryRun") String dryRunParam,
                                   @HeaderParam(Idempotency.HEADER) String idempotencyKey, byte[] body) {
+        boolean dryRun = org.learningcities.common.QueryParams.flag("dryRun", dryRunParam);
         String text = Csv.decode(body, headers.getMediaType());
         return idempotency.execute(idempotencyKey, "survey-answer-import", surveyId + "\n" + dryRun + "\n" + text, () ->
                 new Idempotency.Outcome(dryRun ? 200 : 201, csv.importAnswers(surveyId, text, dryRun), null));

@@ -119,7 +119,8 @@ public class FundResource {
     @Path("/funds/{fundId}/pledges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response pledge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull PledgeInput input) {
+    public Response pledge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") String dryRunParam, @NotNull PledgeInput input) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         return move(key, dryRun, "fund-pledge", fundId, input, () -> fund.pledge(fundId, input));
     }
 
@@ -127,7 +128,8 @@ public class FundResource {
     @Path("/funds/{fundId}/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response receipt(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull ReceiptInput input) {
+    public Response receipt(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") String dryRunParam, @NotNull ReceiptInput input) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         return move(key, dryRun, "fund-receipt", fundId, input, () -> fund.receipt(fundId, input));
     }
 
@@ -136,8 +138,9 @@ public class FundResource {
     @Path("/funds/{fundId}/receipts/import")
     @Consumes(CSV)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response importReceipts(@PathParam("fundId") long fundId, @QueryParam("dryRun") boolean dryRun,
+    public Response importReceipts(@PathParam("fundId") long fundId, @QueryParam("dryRun") String dryRunParam,
                                    @HeaderParam(Idempotency.HEADER) String key, byte[] body) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         String csv = Csv.decode(body, headers.getMediaType());
         if (dryRun) {
             return Response.ok(fund.rolledBack(() -> importer.receipts(fundId, csv, true))).build();
@@ -150,8 +153,9 @@ public class FundResource {
     @Path("/funds/{fundId}/allocations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response allocation(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun,
+    public Response allocation(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") String dryRunParam,
                                @NotNull AllocationInput input) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         return move(key, dryRun, "fund-allocation", fundId, input, () -> fund.allocation(fundId, input));
     }
 
@@ -159,8 +163,9 @@ public class FundResource {
     @Path("/funds/{fundId}/expenditures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response expenditure(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun,
+    public Response expenditure(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") String dryRunParam,
                                 @NotNull ExpenditureInput input) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         return move(key, dryRun, "fund-expenditure", fundId, input, () -> fund.expenditure(fundId, input));
     }
 
@@ -168,7 +173,8 @@ public class FundResource {
     @Path("/funds/{fundId}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response refund(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull CashInput input) {
+    public Response refund(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") String dryRunParam, @NotNull CashInput input) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         return move(key, dryRun, "fund-refund", fundId, input, () -> fund.cash(fundId, MovementKind.REFUND, input));
     }
 
@@ -176,7 +182,8 @@ public class FundResource {
     @Path("/funds/{fundId}/interest")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response interest(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull CashInput input) {
+    public Response interest(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") String dryRunParam, @NotNull CashInput input) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         return move(key, dryRun, "fund-interest", fundId, input, () -> fund.cash(fundId, MovementKind.INTEREST, input));
     }
 
@@ -184,7 +191,8 @@ public class FundResource {
     @Path("/funds/{fundId}/bank-charges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
-    public Response bankCharge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull CashInput input) {
+    public Response bankCharge(@PathParam("fundId") long fundId, @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") String dryRunParam, @NotNull CashInput input) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         return move(key, dryRun, "fund-bank-charge", fundId, input, () -> fund.cash(fundId, MovementKind.BANK_CHARGE, input));
     }
 
@@ -193,7 +201,8 @@ public class FundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
     public Response reversal(@PathParam("fundId") long fundId, @PathParam("entryId") long entryId,
-                             @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") boolean dryRun, @NotNull ReversalInput input) {
+                             @HeaderParam(Idempotency.HEADER) String key, @QueryParam("dryRun") String dryRunParam, @NotNull ReversalInput input) {
+        boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         return move(key, dryRun, "fund-reversal", fundId, entryId + "\n" + fingerprint(input), () -> fund.reversal(fundId, entryId, input));
     }
 

@@ -84,6 +84,9 @@ public class IncomeGroupImport {
         }
         if (rows.isEmpty()) {
             errors.add(new FieldError("body", "has no data rows", 2));
+        } else if (accepted.isEmpty() && errors.isEmpty()) {
+            // Every row was skipped: an empty edition would silently classify no country at all.
+            errors.add(new FieldError("body", "no row classifies a known country; nothing to load", 2));
         }
         ImportReport report = new ImportReport(dryRun, rows.size(), errors.isEmpty() ? accepted.size() : 0, errors, warnings);
         if (dryRun) {

@@ -23,6 +23,11 @@ public class ContentLanguage {
     private List<String> wanted;
 
     public List<String> resolve(String lang, HttpHeaders headers) {
+        if (lang != null && !lang.isBlank() && (lang.length() > 35 || Translations.tag(lang) == null)) {
+            // A value that is no language tag is a client's mistake, not "no preference".
+            throw org.learningcities.common.ProblemException.badRequest("lang must be a language tag such as fr or pt-BR.",
+                    new org.learningcities.common.Problem.FieldError("lang", "must be a language tag (BCP 47), at most 35 characters"));
+        }
         List<String> tags = new ArrayList<>();
         String fromParameter = Translations.tag(lang);
         if (fromParameter != null) {

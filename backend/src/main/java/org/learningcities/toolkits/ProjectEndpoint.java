@@ -81,8 +81,9 @@ public class ProjectEndpoint {
     @Path("/import")
     @Consumes(ResourceEndpoint.CSV)
     @RolesAllowed(Roles.SECRETARIAT)
-    public Response importCsv(@QueryParam("dryRun") boolean dryRun, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Response importCsv(@QueryParam("dryRun") String dryRunParam, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                               byte[] body) {
+        boolean dryRun = org.learningcities.common.QueryParams.flag("dryRun", dryRunParam);
         String text = Csv.decode(body, headers.getMediaType());
         return idempotency.execute(idempotencyKey, "project-import", dryRun + "\n" + text,
                 () -> new Idempotency.Outcome(dryRun ? 200 : 201, csv.run(text, dryRun), null));

@@ -42,7 +42,7 @@ public final class ToolkitViews {
     public record ResourceInput(@Size(max = 100) String externalId, @NotNull ResourceType type,
                                 @NotNull @Pattern(regexp = TAG) @Size(max = 35) String originalLanguage,
                                 @NotNull Map<String, String> title, Map<String, String> summary,
-                                List<@NotNull @Min(1) @Max(12) Integer> topics, List<@NotNull TargetGroup> targetGroups,
+                                @Size(max = 12) List<@NotNull @Min(1) @Max(12) Integer> topics, List<@NotNull TargetGroup> targetGroups,
                                 @Size(max = 50) List<@NotBlank @Size(max = 200) String> authors,
                                 @Size(max = 50) List<@NotBlank @Size(max = 300) String> organisations,
                                 LocalDate publicationDate, @Size(max = 100) String licence, Map<String, String> links) {
@@ -76,7 +76,7 @@ public final class ToolkitViews {
     public record ToolkitInput(@Size(max = 100) String externalId,
                                @NotNull @Pattern(regexp = TAG) @Size(max = 35) String originalLanguage,
                                @NotNull Map<String, String> title, Map<String, String> summary, Long projectId, Long clusterId,
-                               List<@NotNull @Min(1) @Max(12) Integer> topics,
+                               @Size(max = 12) List<@NotNull @Min(1) @Max(12) Integer> topics,
                                @Size(max = 100) List<@NotNull @Valid ToolkitSectionInput> sections) {
     }
 
@@ -126,7 +126,7 @@ public final class ToolkitViews {
                                @Size(max = 30) List<@NotNull @Valid ActivityStrandInput> activityStrands,
                                Map<String, String> results, @Size(max = 500) List<@NotNull Long> outputResourceIds,
                                Map<String, String> lessonsLearned, @Valid ProjectContact contact,
-                               @Size(max = 500) String website, List<@NotNull @Min(1) @Max(12) Integer> topics) {
+                               @Size(max = 500) String website, @Size(max = 12) List<@NotNull @Min(1) @Max(12) Integer> topics) {
     }
 
     public record ActivityStrand(String name, String description) {
@@ -183,7 +183,7 @@ public final class ToolkitViews {
                                  Map<String, String> targetGroups, List<@NotNull TargetGroup> targetGroupCodes,
                                  Map<String, String> successes, Map<String, String> problems, Map<String, String> lessonsLearned,
                                  @Size(max = 30) List<@NotNull @Valid ThemeQuestionInput> themeQuestions,
-                                 List<@NotNull @Min(1) @Max(12) Integer> topics, List<@NotNull Long> clusterIds) {
+                                 @Size(max = 12) List<@NotNull @Min(1) @Max(12) Integer> topics, List<@NotNull Long> clusterIds) {
     }
 
     public record CaseStudyReturnInput(@NotBlank @Size(max = 2000) String comment) {

@@ -7,6 +7,7 @@ import static org.learningcities.hardening.AuthorizationMatrixTest.Rule.AUTHENTI
 import static org.learningcities.hardening.AuthorizationMatrixTest.Rule.CITY;
 import static org.learningcities.hardening.AuthorizationMatrixTest.Rule.CLUSTER;
 import static org.learningcities.hardening.AuthorizationMatrixTest.Rule.CLUSTER_OR_CITY;
+import static org.learningcities.hardening.AuthorizationMatrixTest.Rule.FOCAL_POINTS;
 import static org.learningcities.hardening.AuthorizationMatrixTest.Rule.FUND;
 import static org.learningcities.hardening.AuthorizationMatrixTest.Rule.OWN_STATEMENT;
 import static org.learningcities.hardening.AuthorizationMatrixTest.Rule.PUBLIC;
@@ -60,6 +61,11 @@ class AuthorizationMatrixTest {
         CLUSTER_OR_CITY(EnumSet.of(Actor.SECRETARIAT, Actor.COORDINATOR, Actor.FOCAL_POINT)),
         /** A donor's statement: the fund's people, and that donor only. */
         OWN_STATEMENT(EnumSet.of(Actor.SECRETARIAT, Actor.FUND_MANAGER, Actor.DONOR)),
+        /**
+         * Fiches: the secretariat and any focal point may draft, edit and submit; which city's
+         * fiche a focal point may touch is checked per fiche (CaseStudyWorkflowTest).
+         */
+        FOCAL_POINTS(EnumSet.of(Actor.SECRETARIAT, Actor.FOCAL_POINT, Actor.OTHER_FOCAL_POINT)),
         /** An application: the secretariat and the applicant (the fixture's focal point applied). */
         APPLICANT(EnumSet.of(Actor.SECRETARIAT, Actor.FOCAL_POINT));
 
@@ -163,7 +169,62 @@ class AuthorizationMatrixTest {
             row("GET", "/api/funds/{fundId}/movements/{movementId}", FUND),
             row("GET", "/api/funds/{fundId}/journal", FUND),
             row("GET", "/api/funds/{fundId}/trial-balance", FUND),
-            row("GET", "/api/funds/{fundId}/donors/{donorId}/statement", OWN_STATEMENT));
+            row("GET", "/api/funds/{fundId}/donors/{donorId}/statement", OWN_STATEMENT),
+            row("GET", "/api/funds", PUBLIC),
+            row("GET", "/api/funds/{fundId}/uses", PUBLIC),
+            row("GET", "/api/donors", FUND),
+            row("GET", "/api/me/donors", AUTHENTICATED),
+            row("POST", "/api/funds/{fundId}/receipts/import", FUND),
+
+            row("GET", "/api/surveys", PUBLIC),
+            row("POST", "/api/surveys", SECRETARIAT),
+            row("GET", "/api/surveys/{surveyId}", PUBLIC),
+            row("PUT", "/api/surveys/{surveyId}", SECRETARIAT),
+            row("GET", "/api/surveys/{surveyId}/results", PUBLIC),
+            row("GET", "/api/surveys/{surveyId}/answers", SECRETARIAT),
+            row("POST", "/api/surveys/{surveyId}/answers/import", SECRETARIAT),
+            row("GET", "/api/surveys/{surveyId}/answers/{memberId}", CITY),
+            row("PUT", "/api/surveys/{surveyId}/answers/{memberId}", CITY),
+            row("GET", "/api/clusters/{clusterId}/terms/{termId}/candidates", SECRETARIAT),
+            row("GET", "/api/clusters/{clusterId}/terms/{termId}/reports", PUBLIC),
+            row("POST", "/api/clusters/{clusterId}/terms/{termId}/reports", CLUSTER),
+            row("PUT", "/api/clusters/{clusterId}/terms/{termId}/reports/{reportId}", CLUSTER),
+            row("GET", "/api/cluster-reports/due", SECRETARIAT),
+            row("GET", "/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/progress", PUBLIC),
+            row("PUT", "/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/progress/{year}", CLUSTER_OR_CITY),
+            row("PUT", "/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/outcomes/{kind}", CLUSTER_OR_CITY),
+            row("GET", "/api/news", PUBLIC),
+
+            row("GET", "/api/projects", PUBLIC),
+            row("POST", "/api/projects", SECRETARIAT),
+            row("POST", "/api/projects/import", SECRETARIAT),
+            row("GET", "/api/projects/{projectId}", PUBLIC),
+            row("PUT", "/api/projects/{projectId}", SECRETARIAT),
+            row("GET", "/api/toolkits", PUBLIC),
+            row("POST", "/api/toolkits", SECRETARIAT),
+            row("GET", "/api/toolkits/{toolkitId}", PUBLIC),
+            row("PUT", "/api/toolkits/{toolkitId}", SECRETARIAT),
+            row("GET", "/api/resources", PUBLIC),
+            row("POST", "/api/resources", SECRETARIAT),
+            row("POST", "/api/resources/import", SECRETARIAT),
+            row("GET", "/api/resources/{resourceId}", PUBLIC),
+            row("PUT", "/api/resources/{resourceId}", SECRETARIAT),
+            row("POST", "/api/resources/{resourceId}/files", SECRETARIAT),
+            row("GET", "/api/resources/{resourceId}/files/{fileId}", PUBLIC),
+            row("GET", "/api/case-study-categories", PUBLIC),
+            row("POST", "/api/case-study-categories", SECRETARIAT),
+            row("GET", "/api/case-studies", PUBLIC),
+            row("POST", "/api/case-studies", FOCAL_POINTS),
+            row("GET", "/api/case-studies/{caseStudyId}", PUBLIC),
+            row("PUT", "/api/case-studies/{caseStudyId}", FOCAL_POINTS),
+            row("POST", "/api/case-studies/{caseStudyId}/submission", FOCAL_POINTS),
+            row("POST", "/api/case-studies/{caseStudyId}/publication", SECRETARIAT),
+            row("POST", "/api/case-studies/{caseStudyId}/return", SECRETARIAT),
+            row("GET", "/api/search", PUBLIC),
+            row("GET", "/api/translation-status", SECRETARIAT),
+
+            row("GET", "/api/audit", SECRETARIAT),
+            row("GET", "/api/audit/{entityType}/{entityId}", SECRETARIAT));
 
     @Test
     void everyOperationAnswersEachCallerAsTheTableSays() {
@@ -242,6 +303,9 @@ class AuthorizationMatrixTest {
         }
         if (op.bodyTypes().contains("application/json")) {
             request.contentType("application/json").body(Contract.json(Contract.valid(op.jsonBodySchema(), null, fixture::id)));
+        } else if (op.bodyTypes().contains("multipart/form-data")) {
+            // A small plain-text file: who may upload is decided before what is uploaded.
+            request.multiPart("language", "en").multiPart("file", "note.txt", "A note.".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
         } else if (op.bodyTypes().contains("text/csv")) {
             request.contentType("text/csv; charset=UTF-8").body(op.csvExample());
         }
