@@ -11,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.learningcities.members.MemberImport;
 
-/** Times a 10,000-row member import in-process (no HTTP timeout), creating and then updating every row; each row is audited. */
+/**
+ * Every row of a member import is audited (created, then updated). The default run imports 50
+ * rows; with {@code -Dlc.bench=true} it imports and times 10,000 (a measurement, not a unit test:
+ * it would also crowd the shared test database).
+ */
 @QuarkusTest
 class AuditImportTimingTest {
 
@@ -46,18 +50,19 @@ class AuditImportTimingTest {
 
     private long audited(String tag, String action) {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'member_city' AND action = ?1"
-                + " AND entity_id IN (SELECT CAST(id AS CHAR) FROM member_city WHERE external_id LIKE ?2)")
+                + " AND entity_id IN (SELECT CAST(id AS CHAR) COLLATE utf8mb4_unicode_ci FROM member_city WHERE external_id LIKE ?2)")
                 .setParameter(1, action).setParameter(2, tag + "-%").getSingleResult()).longValue();
     }
 
     @Test
     void tenThousandMembersImport() {
         String tag = "T" + UUID.randomUUID().toString().substring(0, 6);
-        long[] created = timed(csv(tag, 10_000, 1000));
-        long[] updated = timed(csv(tag, 10_000, 5000));
-        assertEquals(10_000L, audited(tag, "CREATE"));
-        assertEquals(10_000L, audited(tag, "UPDATE"));
-        LOG.infof("IMPORT TIMING: 10000 created in %d ms (JVM CPU %d ms), 10000 updated in %d ms (JVM CPU %d ms)",
-                created[0], created[1], updated[0], updated[1]);
+        int rows = Boolean.getBoolean("lc.bench") ? 10_000 : 50;
+        long[] created = timed(csv(tag, rows, 1000));
+        long[] updated = timed(csv(tag, rows, 5000));
+        assertEquals(rows, audited(tag, "CREATE"));
+        assertEquals(rows, audited(tag, "UPDATE"));
+        LOG.infof("IMPORT TIMING: %d created in %d ms (JVM CPU %d ms), %d updated in %d ms (JVM CPU %d ms)",
+                rows, created[0], created[1], rows, updated[0], updated[1]);
     }
 }

@@ -38,9 +38,11 @@ public class MemberDemoDataTest {
         assertEquals(178, loaded, "179 announced rows, Muharraq announced twice");
         long demoContacts = QuarkusTransaction.requiringNew().call(() -> FocalPoint.count("demo = true"));
         assertTrue(demoContacts >= 178);
+        // Other suites create cities from the contract's examples (Medellín among them): pick the demo row.
+        String demoRow = "items.find { it.externalId != null && it.externalId.startsWith('DEMO-') }";
         given().queryParam("q", "Medellín").queryParam("country", "CO").get("/api/members").then()
-                .body("items[0].yearJoined", equalTo(2019)).body("items[0].latitude", equalTo(6.2442f));
-        given().queryParam("q", "Espoo").get("/api/members").then().body("items[0].yearJoined", equalTo(2015));
+                .body(demoRow + ".yearJoined", equalTo(2019)).body(demoRow + ".latitude", equalTo(6.2442f));
+        given().queryParam("q", "Espoo").get("/api/members").then().body(demoRow + ".yearJoined", equalTo(2015));
         as("focal-point", "focal-point").get("/api/me/cities").then().body("items[0].name", equalTo("Cork"));
         QuarkusTransaction.requiringNew().run(() -> organisations.run(Resources.text("demo/organisations.csv"), false));
         given().queryParam("q", "Forem").get("/api/organisations").then()
