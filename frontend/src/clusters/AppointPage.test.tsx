@@ -38,9 +38,18 @@ function appointApi(appointAnswer: () => Response) {
     if (url.pathname === '/api/members') return list([memberSummary(30, 'Goyang')])
     if (request.method === 'POST' && url.pathname === '/api/clusters/6/terms/1/coordinators') return appointAnswer()
     if (request.method === 'DELETE' && url.pathname === '/api/clusters/6/terms/1/coordinators/12') return new Response(null, { status: 204 })
+    if (url.pathname === '/api/clusters/6/terms/1/candidates') return list(CANDIDATES)
     return clusterReads(url)
   })
 }
+
+const questionnaire = { hostExpertsMeeting: false, hostExchangeActivities: true, capacityBuildingWorkshop: false, researchCaseStudies: false, financialContribution: false, other: null }
+const candidate = (memberId: number, name: string, region: string, coordinatesElsewhere: string | null) => ({
+  memberId, name, country: 'Kenya', region, surveyId: 3, namedThisCluster: true, primaryTopics: [1], coordinateTopics: [1],
+  coordinateClusterIds: [6], questionnaire, coordinatesElsewhere,
+})
+/** Two cities willing to coordinate: one free, one already coordinating elsewhere. */
+const CANDIDATES = [candidate(41, 'Nairobi', 'AFRICA', null), candidate(42, 'Mombasa', 'AFRICA', 'Literacy')]
 
 async function appointGoyang() {
   fireEvent.change(await screen.findByTestId('appoint-q'), { target: { value: 'goyang' } })
@@ -50,6 +59,21 @@ async function appointGoyang() {
 }
 
 describe('AppointPage', () => {
+  it('lists the survey candidates with their region and appoints one; a city coordinating elsewhere cannot be picked', async () => {
+    auth.state = authenticated('secretariat')
+    const fetchMock = appointApi(() => json({ memberId: 41, name: 'Nairobi', country: 'KE', unescoRegion: 'AFRICA', coordinator: true, joinedOn: '2019-09-01', leftOn: null }, 201))
+    renderPage()
+
+    const rows = await screen.findAllByTestId('candidate')
+    expect(rows.map((row) => row.getAttribute('data-city'))).toEqual(['Nairobi', 'Mombasa'])
+    await waitFor(() => expect(rows[0].textContent).toContain('Africa'))
+    expect(within(rows[1]).queryByTestId('candidate-appoint')).toBeNull()
+    expect(rows[1].textContent).toContain('already coordinates Literacy')
+    fireEvent.click(within(rows[0]).getByTestId('candidate-appoint'))
+    await waitFor(() => expect(requestsTo(fetchMock, '/api/clusters/6/terms/1/coordinators').filter((r) => r.method === 'POST')).toHaveLength(1))
+    expect(await requestsTo(fetchMock, '/api/clusters/6/terms/1/coordinators').find((r) => r.method === 'POST')!.json()).toEqual({ memberId: 41 })
+  })
+
   it('shows the two-coordinators refusal readably', async () => {
     auth.state = authenticated('secretariat')
     const detail = 'Health and well-being already has 2 coordinators in 2019-2021 (Cork, Osan).'
