@@ -1,5 +1,9 @@
 import { Fragment, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Route, Routes, useParams } from 'react-router'
+import { api, unwrap } from '../api/client'
+import { Loaded } from '../components/Loaded'
+import { useLoad } from '../components/useLoad'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { FundPage } from './FundPage'
 import { JournalPage } from './JournalPage'
@@ -7,14 +11,11 @@ import { RecordPage } from './RecordPage'
 import { StatementPage } from './StatementPage'
 import { TrialBalancePage } from './TrialBalancePage'
 
-/**
- * The fund's pages under /fund. The API has no list of funds yet, so /fund opens the first fund
- * (the demo data's 2019–2021 fund) with a field to open another by its number.
- */
+/** The fund's pages under /fund; /fund itself opens the fund of the newest term. */
 export function FundArea() {
   return (
     <Routes>
-      <Route index element={<FundPage fundId={1} />} />
+      <Route index element={<NewestFund />} />
       <Route path=":fundId" element={<WithIds>{(ids) => <FundPage fundId={ids.fundId} />}</WithIds>} />
       <Route path=":fundId/record" element={<WithIds>{(ids) => <RecordPage fundId={ids.fundId} />}</WithIds>} />
       <Route path=":fundId/journal" element={<WithIds>{(ids) => <JournalPage fundId={ids.fundId} />}</WithIds>} />
@@ -25,6 +26,17 @@ export function FundArea() {
       />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
+  )
+}
+
+/** The fund of the newest term (the API lists funds newest term first). */
+function NewestFund() {
+  const { t } = useTranslation()
+  const funds = useLoad((signal) => api.GET('/api/funds', { params: { query: { size: 1 } }, signal }).then(unwrap), [])
+  return (
+    <Loaded state={funds} isEmpty={(data) => data.items.length === 0} empty={t('fund.noFunds')}>
+      {(data) => <FundPage fundId={data.items[0].id} />}
+    </Loaded>
   )
 }
 

@@ -1,9 +1,10 @@
 import { cleanup, render, screen, within } from '@testing-library/react'
-import { MemoryRouter } from 'react-router'
+import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Schemas } from '../api/client'
 import { chooseLanguage } from '../i18n'
 import { fakeApi, json } from '../test/fakeApi'
+import { FundArea } from './FundArea'
 import { FundPage } from './FundPage'
 import { FUND } from './testData'
 
@@ -58,6 +59,23 @@ afterEach(() => {
 })
 
 describe('FundPage', () => {
+  it('opens the fund of the newest term at /fund', async () => {
+    const fetchMock = fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds') return json({ items: [{ ...FUND, id: 5 }], page: 1, size: 1, total: 2 })
+      if (url.pathname === '/api/funds/5') return json(FUND)
+      if (url.pathname === '/api/funds/5/summary') return json(SUMMARY)
+    })
+    render(
+      <MemoryRouter initialEntries={['/fund']}>
+        <Routes>
+          <Route path="fund/*" element={<FundArea />} />
+        </Routes>
+      </MemoryRouter>,
+    )
+    expect((await screen.findByTestId('fund-name')).textContent).toBe(SUMMARY.name)
+    expect(fetchMock.mock.calls.map(([request]) => new URL(request.url).pathname)).toContain('/api/funds/5/summary')
+  })
+
   it('shows progress, donors by type, budget lines and the Africa and low-income shares, each chart with its table', async () => {
     fakeApi((_request, url) => {
       if (url.pathname === '/api/funds/5') return json(FUND)
