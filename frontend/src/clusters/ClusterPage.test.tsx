@@ -61,7 +61,14 @@ describe('ClusterPage for a visitor', () => {
     expect(within(screen.getByTestId('member-list')).getByText('Nairobi')).toBeTruthy()
     expect(screen.getByTestId('balance-members').textContent).toBe('3')
     expect(screen.queryByTestId('same-region-flag')).toBeNull()
-    expect(screen.getByTestId('cluster-reports-slot')).toBeTruthy()
+    // Reports newest first, with their news items.
+    const reports = await screen.findAllByTestId('cluster-report')
+    expect(reports.map((report) => report.querySelector('h3')?.textContent)).toEqual([
+      'First half of 2020 (Jan 1, 2020 – Jun 30, 2020)',
+      'Second half of 2019 (Jul 1, 2019 – Dec 31, 2019)',
+    ])
+    expect(within(reports[0]).getByTestId('cluster-news').textContent).toContain('Cork hosts a webinar')
+    expect(within(reports[1]).queryByTestId('cluster-news')).toBeNull()
     // Nothing to change for a visitor.
     expect(screen.queryByTestId('activity-add')).toBeNull()
     expect(screen.queryByTestId('activity-edit')).toBeNull()

@@ -10,7 +10,7 @@ import { itemsOf, useRegions, useTopics } from '../components/useReference'
 import { currentLanguage, type Language } from '../i18n'
 import { useMyCities } from '../members/useMyCities'
 import { NotFoundPage } from '../pages/NotFoundPage'
-import { ClusterReportsSlot } from './ClusterReportsSlot'
+import { ClusterReports } from './ClusterReports'
 import { chosenTerm, localized, useTerms, type Cluster, type ClusterCity, type ClusterTerm } from './clustersApi'
 import { MyCityMembership } from './MyCityMembership'
 import { TermSelect } from './TermSelect'
@@ -125,7 +125,7 @@ function ClusterInTerm({ cluster, term, language }: { cluster: Cluster; term: Cl
         )}
       </section>
       <WorkPlanSection clusterId={cluster.id} termId={term.id} canManage={canManage} language={language} />
-      <ClusterReportsSlot clusterId={cluster.id} termId={term.id} canManage={canManage} language={language} />
+      <ClusterReports clusterId={cluster.id} termId={term.id} language={language} />
     </>
   )
 }

@@ -126,6 +126,21 @@ export function authenticated(...roles: Schemas['Role'][]): AuthState {
 }
 
 /** Answers the cluster 6 / term 1 reads of the pages; `plan` and `myCities` vary by test. */
+/** Two six-monthly reports of Health and well-being, the later one with a news item. */
+export const REPORTS: Schemas['ClusterReport'][] = [
+  {
+    id: 1, clusterId: 6, termId: 1, year: 2019, half: 2, periodStart: '2019-07-01', periodEnd: '2019-12-31', dueOn: '2020-01-30',
+    summary: { en: 'Kick-off meeting held.', fr: 'Réunion de lancement tenue.' }, activityIds: [], news: [], submittedAt: '2020-01-20T10:00:00Z',
+    submittedBy: 'cora', version: 1,
+  },
+  {
+    id: 2, clusterId: 6, termId: 1, year: 2020, half: 1, periodStart: '2020-01-01', periodEnd: '2020-06-30', dueOn: '2020-07-30',
+    summary: { en: 'Webinars on healthy ageing.' }, activityIds: [],
+    news: [{ id: 9, title: { en: 'Cork hosts a webinar', fr: 'Cork accueille un webinaire', es: 'Cork acoge un seminario web' }, text: { en: 'Two hundred people joined.', fr: 'Deux cents personnes ont participé.', es: 'Participaron doscientas personas.' }, date: '2020-05-12', link: 'https://example.org/webinar', published: true }],
+    submittedAt: '2020-07-10T10:00:00Z', submittedBy: 'cora', version: 1,
+  },
+]
+
 export function clusterReads(url: URL, options: { plan?: Schemas['WorkPlan']; myCities?: Schemas['MemberSummary'][]; balance?: Schemas['RegionalBalance'] } = {}) {
   switch (url.pathname) {
     case '/api/cluster-terms':
@@ -148,6 +163,8 @@ export function clusterReads(url: URL, options: { plan?: Schemas['WorkPlan']; my
       return json(WORK_AREA_LIST)
     case '/api/me/cities':
       return list(options.myCities ?? [])
+    case '/api/clusters/6/terms/1/reports':
+      return list(REPORTS)
   }
   return undefined
 }
