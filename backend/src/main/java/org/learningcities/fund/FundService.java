@@ -763,10 +763,15 @@ public class FundService {
         BigDecimal available = sums.getOrDefault("UNALLOCATED", ZERO);
         BigDecimal pledged = sums.getOrDefault("PLEDGED", ZERO);
         BigDecimal outstanding = ZERO;
-        for (Object[] p : rows("SELECT p.amount, p.exchange_rate, COALESCE((SELECT SUM(r.amount) FROM fund_movement r"
-                + " JOIN fund_journal_entry re ON re.movement_id = r.id WHERE r.pledge_id = p.id AND r.kind = 'RECEIPT'"
-                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = re.id)), 0)"
-                + " FROM fund_movement p JOIN fund_journal_entry pe ON pe.movement_id = p.id WHERE p.fund_id = ?1 AND p.kind = 'PLEDGE'"
+        // Receipts summed once per pledge in one grouped pass: a correlated subquery per pledge
+        // scanned every movement once per pledge (make bench: no answer at 1,000,000 lines).
+        for (Object[] p : rows("SELECT p.amount, p.exchange_rate, COALESCE(got.received, 0)"
+                + " FROM fund_movement p JOIN fund_journal_entry pe ON pe.movement_id = p.id"
+                + " LEFT JOIN (SELECT r.pledge_id, SUM(r.amount) AS received FROM fund_movement r"
+                + " JOIN fund_journal_entry re ON re.movement_id = r.id WHERE r.fund_id = ?1 AND r.kind = 'RECEIPT'"
+                + " AND r.pledge_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = re.id)"
+                + " GROUP BY r.pledge_id) got ON got.pledge_id = p.id"
+                + " WHERE p.fund_id = ?1 AND p.kind = 'PLEDGE'"
                 + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = pe.id)", fundId)) {
             BigDecimal left = dec(p[0]).subtract(dec(p[2]));
             if (left.signum() > 0) {
