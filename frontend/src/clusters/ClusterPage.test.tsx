@@ -123,8 +123,14 @@ describe('ClusterPage for a focal point', () => {
 
   it('leaves for their own city, dated, and reads the members again', async () => {
     auth.state = authenticated('focal-point')
-    const fetchMock = fakeApi((request, url) => {
-      if (request.method === 'POST' && url.pathname === '/api/clusters/6/terms/1/members/13/leave') return json({})
+    let left = false
+    const fetchMock = fakeApi(async (request, url) => {
+      if (request.method === 'POST' && url.pathname === '/api/clusters/6/terms/1/members/13/leave') {
+        left = true
+        return json({})
+      }
+      // Reading the members again takes a moment, as over a network: the page shows it loading.
+      if (left && url.pathname === '/api/clusters/6/terms/1/members') await new Promise((resolve) => setTimeout(resolve, 50))
       return clusterReads(url, { myCities: [memberSummary(13, 'Nairobi')] })
     })
     renderPage()
@@ -138,6 +144,9 @@ describe('ClusterPage for a focal point', () => {
     const leave = requestsTo(fetchMock, '/api/clusters/6/terms/1/members/13/leave')[0]
     expect(await leave.json()).toEqual({ leftOn: '2020-06-30' })
     await waitFor(() => expect(requestsTo(fetchMock, '/api/clusters/6/terms/1/members').length).toBe(2))
+    // The reload keeps the city's panel: the notice is still there once the members are read again.
+    await waitFor(() => expect(screen.getByTestId('balance-members')).toBeTruthy())
+    expect(screen.getByTestId('my-city-done').textContent).toBe('Nairobi has left the cluster.')
   })
 
   it('says a coordinating city coordinates, with no leave button', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
@@ -94,7 +94,11 @@ function ClusterInTerm({ cluster, term, language }: { cluster: Cluster; term: Cl
     (signal) => api.GET('/api/clusters/{clusterId}/terms/{termId}/balance', { params: { path }, signal }).then(unwrap),
     [cluster.id, term.id, reloads],
   )
-  const cities = members.status === 'loaded' ? members.data.items : []
+  // The last members read stay in use while a join or leave reloads them, so the city's panel
+  // (and its "has joined" notice) is not unmounted and remounted by the reload.
+  const lastMembers = useRef<ClusterCity[] | null>(null)
+  if (members.status === 'loaded') lastMembers.current = members.data.items
+  const cities = lastMembers.current ?? []
   const current = cities.filter((city) => city.leftOn == null)
   // The API lets a coordinator manage the plan when one of their cities coordinates this cluster in this term.
   const coordinatesIt = isCoordinatorRole && current.some((city) => city.coordinator && myCities.some((mine) => mine.id === city.memberId))
@@ -120,7 +124,7 @@ function ClusterInTerm({ cluster, term, language }: { cluster: Cluster; term: Cl
           )}
         </Loaded>
         <Loaded state={balance}>{(data) => <BalanceView balance={data} language={language} />}</Loaded>
-        {myCities.length > 0 && members.status === 'loaded' && (
+        {myCities.length > 0 && lastMembers.current !== null && (
           <MyCityMembership term={term} clusterId={cluster.id} myCities={myCities} cities={cities} onChanged={() => setReloads((n) => n + 1)} />
         )}
       </section>

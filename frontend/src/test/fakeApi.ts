@@ -7,7 +7,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType, ...headers } })
 }
 
-export type Handler = (request: Request, url: URL) => Response | Promise<Response> | undefined
+export type Handler = (request: Request, url: URL) => Response | Promise<Response | undefined> | undefined
 
 const REFERENCE: Record<string, unknown> = {
   '/api/reference/countries': {
