@@ -7,15 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.learningcities.common.Csv;
 import org.learningcities.common.PageRequest;
 import org.learningcities.common.Problem.FieldError;
-import org.learningcities.common.ProblemException;
 import org.learningcities.members.MemberImport.Report;
 import org.learningcities.toolkits.ToolkitViews.CoFinancingLine;
 import org.learningcities.toolkits.ToolkitViews.ProjectContact;
@@ -70,62 +67,28 @@ public class ProjectCsv {
     public Report run(String text, boolean dryRun) {
         List<Csv.Row> rows = Csv.read(text, List.of("externalid", "acronym", "originallanguage", "programme", "currency"));
         Map<String, ProjectRecord> existing = new HashMap<>();
-        ProjectRecord.<ProjectRecord>list("externalId is not null").forEach(p -> existing.put(p.externalId, p));
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        List<Runnable> writes = new ArrayList<>();
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (Csv.Row row : rows) {
-            String externalId = row.get("externalid");
-            if (externalId.isEmpty() || !seen.add(externalId)) {
-                errors.add(new FieldError("externalId", externalId.isEmpty() ? "is required" : "the same project appears twice in the file", row.line()));
-                continue;
+        ProjectRecord.<ProjectRecord>list("externalId is not null").forEach(r -> existing.put(r.externalId, r));
+        return DocumentImport.run(rows, existing, new DocumentImport.Kind<ProjectRecord, ProjectInput>() {
+            public String noun() {
+                return "project";
             }
-            ProjectRecord record = existing.get(externalId);
-            ProjectInput stored = record == null ? null : documents.read(record.body, ProjectInput.class);
-            int before = errors.size();
-            ProjectInput input = parse(row, stored, errors);
-            if (errors.size() > before) {
-                continue;
+
+            public ProjectInput stored(ProjectRecord record) {
+                return documents.read(record.body, ProjectInput.class);
             }
-            ProjectInput clean;
-            try {
-                clean = projects.validate(input, record == null ? null : record.id);
-            } catch (ProblemException e) {
-                var problem = e.toProblem(null);
-                if (problem.errors() == null) {
-                    errors.add(new FieldError("row", problem.detail(), row.line()));
-                } else {
-                    problem.errors().forEach(f -> errors.add(new FieldError(f.field(), f.message(), row.line())));
-                }
-                continue;
+
+            public ProjectInput parse(Csv.Row row, ProjectInput stored, List<FieldError> errors) {
+                return ProjectCsv.parse(row, stored, errors);
             }
-            if (record == null) {
-                created++;
-                writes.add(() -> projects.save(new ProjectRecord(), clean));
-            } else if (documents.write(clean).equals(documents.write(stored))) {
-                unchanged++;
-            } else {
-                updated++;
-                writes.add(() -> projects.save(record, clean));
+
+            public ProjectInput validate(ProjectInput input, ProjectRecord record) {
+                return projects.validate(input, record == null ? null : record.id);
             }
-        }
-        if (rows.isEmpty()) {
-            errors.add(new FieldError("body", "has no data rows", 2));
-        }
-        boolean ok = errors.isEmpty();
-        Report report = new Report(dryRun, rows.size(), ok ? rows.size() : 0, ok ? created : 0, ok ? updated : 0,
-                ok ? unchanged : 0, errors, List.of());
-        if (dryRun) {
-            return report;
-        }
-        if (!ok) {
-            throw ProblemException.validation(errors);
-        }
-        writes.forEach(Runnable::run);
-        return report;
+
+            public void save(ProjectRecord record, ProjectInput clean) {
+                projects.save(record == null ? new ProjectRecord() : record, clean);
+            }
+        }, documents, dryRun);
     }
 
     private static ProjectInput parse(Csv.Row row, ProjectInput stored, List<FieldError> errors) {

@@ -7,14 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.learningcities.common.Csv;
 import org.learningcities.common.Problem.FieldError;
-import org.learningcities.common.ProblemException;
 import org.learningcities.members.MemberImport.Report;
 import org.learningcities.toolkits.ToolkitViews.ResourceInput;
 import org.learningcities.toolkits.ToolkitViews.ResourceType;
@@ -71,65 +68,27 @@ public class ResourceCsv {
         List<Csv.Row> rows = Csv.read(text, List.of("externalid", "type", "originallanguage"));
         Map<String, ResourceItem> existing = new HashMap<>();
         ResourceItem.<ResourceItem>list("externalId is not null").forEach(r -> existing.put(r.externalId, r));
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        List<Runnable> writes = new ArrayList<>();
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (Csv.Row row : rows) {
-            int before = errors.size();
-            String externalId = row.get("externalid");
-            if (externalId.isEmpty()) {
-                errors.add(new FieldError("externalId", "is required", row.line()));
-                continue;
+        return DocumentImport.run(rows, existing, new DocumentImport.Kind<ResourceItem, ResourceInput>() {
+            public String noun() {
+                return "resource";
             }
-            if (!seen.add(externalId)) {
-                errors.add(new FieldError("externalId", "the same resource appears twice in the file", row.line()));
-                continue;
+
+            public ResourceInput stored(ResourceItem record) {
+                return documents.read(record.body, ResourceInput.class);
             }
-            ResourceItem item = existing.get(externalId);
-            ResourceInput stored = item == null ? null : documents.read(item.body, ResourceInput.class);
-            ResourceInput input = parse(row, stored, errors);
-            if (errors.size() > before) {
-                continue;
+
+            public ResourceInput parse(Csv.Row row, ResourceInput stored, List<FieldError> errors) {
+                return ResourceCsv.parse(row, stored, errors);
             }
-            ResourceInput clean;
-            try {
-                clean = resources.validate(input, item == null ? null : item.id);
-            } catch (ProblemException e) {
-                var problem = e.toProblem(null);
-                if (problem.errors() == null) {
-                    errors.add(new FieldError("row", problem.detail(), row.line()));
-                } else {
-                    problem.errors().forEach(f -> errors.add(new FieldError(f.field(), f.message(), row.line())));
-                }
-                continue;
+
+            public ResourceInput validate(ResourceInput input, ResourceItem record) {
+                return resources.validate(input, record == null ? null : record.id);
             }
-            if (item == null) {
-                created++;
-                writes.add(() -> resources.save(new ResourceItem(), clean));
-            } else if (documents.write(clean).equals(documents.write(stored))) {
-                unchanged++;
-            } else {
-                updated++;
-                writes.add(() -> resources.save(item, clean));
+
+            public void save(ResourceItem record, ResourceInput clean) {
+                resources.save(record == null ? new ResourceItem() : record, clean);
             }
-        }
-        if (rows.isEmpty()) {
-            errors.add(new FieldError("body", "has no data rows", 2));
-        }
-        boolean ok = errors.isEmpty();
-        Report report = new Report(dryRun, rows.size(), ok ? rows.size() : 0, ok ? created : 0, ok ? updated : 0,
-                ok ? unchanged : 0, errors, List.of());
-        if (dryRun) {
-            return report;
-        }
-        if (!ok) {
-            throw ProblemException.validation(errors);
-        }
-        writes.forEach(Runnable::run);
-        return report;
+        }, documents, dryRun);
     }
 
     private static ResourceInput parse(Csv.Row row, ResourceInput stored, List<FieldError> errors) {

@@ -67,4 +67,21 @@ class ProjectTest {
         String exported = given().accept("text/csv").queryParam("type", "GUIDE").get("/api/resources").then().statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertTrue(exported.contains(key + "-1,GUIDE,en,A guide,Un guide"));
     }
+
+    @Test
+    void projectsImportByExternalIdWithLineNumbersAndTwiceChangesNothing() {
+        String key = "P-" + UUID.randomUUID();
+        String csv = "externalId,acronym,originalLanguage,title_en,programme,currency,startDate,endDate,totalBudget\n"
+                + key + "-1,ONE,en,First project,Erasmus+,EUR,2020-01-01,2021-12-31,1000.00\n"
+                + key + "-2,TWO,en,Second project,Interreg,EUR,2020-01-01,2021-12-31,2000.00\n";
+        String twice = csv + key + "-1,ONE,en,First project again,Erasmus+,EUR,2020-01-01,2021-12-31,1000.00\n";
+        as("sam", "secretariat").contentType("text/csv").body(twice).queryParam("dryRun", true)
+                .post("/api/projects/import").then().statusCode(200).body("errors[0].line", equalTo(4))
+                .body("errors[0].message", equalTo("the same project appears twice in the file")).body("created", equalTo(0));
+        as("sam", "secretariat").contentType("text/csv").body(twice).post("/api/projects/import").then().statusCode(422);
+        as("sam", "secretariat").contentType("text/csv").body(csv).post("/api/projects/import")
+                .then().statusCode(201).body("created", equalTo(2));
+        as("sam", "secretariat").contentType("text/csv").body(csv).post("/api/projects/import")
+                .then().statusCode(201).body("created", equalTo(0)).body("unchanged", equalTo(2));
+    }
 }
