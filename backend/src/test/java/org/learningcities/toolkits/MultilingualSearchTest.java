@@ -21,7 +21,12 @@ class MultilingualSearchTest {
 
     /** A made-up word no other test uses, so searches see only this test's content. */
     private static String word() {
-        return "zq" + UUID.randomUUID().toString().replace("-", "").replaceAll("[0-9]", "").substring(0, 8);
+        // Letters only (digits shifted to g..p), always 8 of them: dropping the digits left fewer at times.
+        StringBuilder word = new StringBuilder("zq");
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
+            word.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
+        }
+        return word.toString();
     }
 
     @Test
