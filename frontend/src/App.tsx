@@ -1,10 +1,10 @@
 import { lazy } from 'react'
 import { Route, Routes } from 'react-router'
-import { COMING_SOON_AREAS, Layout } from './components/Layout'
-import { ComingSoonPage } from './pages/ComingSoonPage'
+import { Layout } from './components/Layout'
 import { HomePage } from './pages/HomePage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { ReferencePage } from './pages/ReferencePage'
+import { toolkitRoutes } from './toolkits/routes'
 
 // Each area is its own chunk, fetched on first visit, so the first page stays small.
 const DirectoryPage = lazy(() => import('./members/DirectoryPage').then((module) => ({ default: module.DirectoryPage })))
@@ -37,9 +37,7 @@ export function App() {
         <Route path="clusters/:id" element={<ClusterPage />} />
         <Route path="clusters/:id/coordinators" element={<AppointPage />} />
         <Route path="fund/*" element={<FundArea />} />
-        {COMING_SOON_AREAS.filter((area) => area !== 'fund').map((area) => (
-          <Route key={area} path={area} element={<ComingSoonPage area={area} />} />
-        ))}
+        {toolkitRoutes}
         <Route path="reference" element={<ReferencePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

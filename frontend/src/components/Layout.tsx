@@ -5,11 +5,7 @@ import { useAuth, useHasRole } from '../auth/AuthProvider'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { UserMenu } from './UserMenu'
 
-/** Areas whose features are still to come: they show a "being built" page. */
-export const COMING_SOON_AREAS = ['fund', 'toolkits'] as const
-export type ComingSoonArea = (typeof COMING_SOON_AREAS)[number]
-
-type NavItem = { to: string; key: 'home' | 'members' | 'clusters' | 'organisations' | 'apply' | 'myApplications' | 'applications' | ComingSoonArea | 'reference' }
+type NavItem = { to: string; key: 'home' | 'members' | 'clusters' | 'organisations' | 'apply' | 'myApplications' | 'applications' | 'fund' | 'library' | 'reference' }
 
 export function Layout() {
   const { t } = useTranslation()
@@ -28,7 +24,8 @@ export function Layout() {
     ...(loggedIn ? [{ to: '/my-applications', key: 'myApplications' } as const] : []),
     ...(isSecretariat ? [{ to: '/applications', key: 'applications' } as const] : []),
     { to: '/clusters', key: 'clusters' },
-    ...COMING_SOON_AREAS.map((area) => ({ to: `/${area}`, key: area })),
+    { to: '/fund', key: 'fund' },
+    { to: '/library', key: 'library' },
     { to: '/reference', key: 'reference' },
   ]
 
@@ -44,7 +41,8 @@ export function Layout() {
             {navigation.map(({ to, key }) => (
               <li key={key}>
                 <NavLink to={to} end={to === '/'} data-testid={`nav-${key}`}>
-                  {t(`nav.${key}`)}
+                  {/* The library keeps all its texts under its own key. */}
+                  {key === 'library' ? t('library.nav') : t(`nav.${key}`)}
                 </NavLink>
               </li>
             ))}

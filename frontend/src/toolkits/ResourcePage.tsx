@@ -1,0 +1,199 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { api, unwrap, type Schemas } from '../api/client'
+import { useHasRole } from '../auth/AuthProvider'
+import { formatDate, languageName } from '../components/format'
+import { Loaded } from '../components/Loaded'
+import { ProblemMessage } from '../components/ProblemMessage'
+import { useLoad } from '../components/useLoad'
+import { currentLanguage, type Language } from '../i18n'
+import { NotFoundPage } from '../pages/NotFoundPage'
+import { Fact, FallbackNote, TopicList } from './parts'
+import { CONTENT_LANGUAGES, fileSize } from './toolkitsApi'
+import './toolkits.css'
+
+type Resource = Schemas['Resource']
+
+/** A resource: what it is, for whom, under which licence, and its download in each language. */
+export function ResourcePage() {
+  const { t } = useTranslation()
+  const language = currentLanguage()
+  const resourceId = Number(useParams().id)
+  const isSecretariat = useHasRole('secretariat')
+  const [reloads, setReloads] = useState(0)
+  // Kept here, outside the reloaded part, so the notice stays while the resource is read again.
+  const [uploaded, setUploaded] = useState<Schemas['ResourceFile']>()
+  const resource = useLoad(
+    (signal) => api.GET('/api/resources/{resourceId}', { params: { path: { resourceId }, query: { lang: language } }, signal }).then(unwrap),
+    [resourceId, language, reloads],
+  )
+  if (!Number.isInteger(resourceId) || resourceId <= 0) return <NotFoundPage />
+
+  return (
+    <>
+    <Loaded state={resource}>
+      {(data) => (
+        <article data-testid="resource-page">
+          <p>
+            <Link to="/library">{t('library.backToLibrary')}</Link>
+          </p>
+          <p className="kind-label" data-testid="resource-type">
+            {t(`library.resourceType.${data.type}`)}
+          </p>
+          <h1 data-testid="resource-title">{data.title}</h1>
+          <FallbackNote fields={data.fallbackFields} original={data.originalLanguage} language={language} />
+          {data.summary && (
+            <p className="narrative" data-testid="resource-summary">
+              {data.summary}
+            </p>
+          )}
+          <dl className="facts">
+            <Fact term={t('library.field.topics')}>{data.topics.length > 0 && <TopicList topics={data.topics} language={language} />}</Fact>
+            <Fact term={t('library.field.targetGroups')} testId="resource-target-groups">
+              {data.targetGroups.map((group) => t(`library.targetGroup.${group}`)).join(', ')}
+            </Fact>
+            <Fact term={t('library.field.authors')}>{data.authors.join(', ')}</Fact>
+            <Fact term={t('library.field.organisations')}>{data.organisations.join(', ')}</Fact>
+            <Fact term={t('library.field.publicationDate')}>{formatDate(data.publicationDate, language)}</Fact>
+            <Fact term={t('library.field.licence')} testId="resource-licence">
+              {data.licence ?? t('library.resource.noLicence')}
+            </Fact>
+            <Fact term={t('library.field.languages')}>{data.languages.map((code) => languageName(code, language)).join(', ')}</Fact>
+          </dl>
+          <Downloads resource={data} language={language} />
+          {isSecretariat && (
+            <UploadForm
+              resourceId={data.id}
+              onUploading={() => setUploaded(undefined)}
+              onUploaded={(file) => {
+                setUploaded(file)
+                setReloads((n) => n + 1)
+              }}
+            />
+          )}
+        </article>
+      )}
+    </Loaded>
+      {uploaded && (
+        <p role="status" className="notice" data-testid="upload-done">
+          {t('library.upload.done', { name: uploaded.fileName, sha256: uploaded.sha256 })}
+        </p>
+      )}
+    </>
+  )
+}
+
+function Downloads({ resource, language }: { resource: Resource; language: Language }) {
+  const { t } = useTranslation()
+  const variants = resource.variants.filter((variant) => variant.file || variant.link)
+  return (
+    <section aria-labelledby="resource-downloads-title">
+      <h2 id="resource-downloads-title">{t('library.resource.downloads')}</h2>
+      {variants.length === 0 ? (
+        <p data-testid="resource-no-downloads">{t('library.resource.noDownloads')}</p>
+      ) : (
+        <table className="data-table" data-testid="resource-downloads">
+          <thead>
+            <tr>
+              <th scope="col">{t('library.field.language')}</th>
+              <th scope="col">{t('library.resource.download')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {variants.map((variant) => (
+              <tr key={variant.language} data-testid={`variant-${variant.language}`}>
+                <td>{languageName(variant.language, language)}</td>
+                <td>
+                  {variant.file ? (
+                    <>
+                      <a href={variant.file.downloadUrl} download={variant.file.fileName} data-testid={`download-${variant.language}`}>
+                        {variant.file.fileName}
+                      </a>{' '}
+                      <span className="muted">
+                        ({variant.file.mediaType}, {fileSize(variant.file.size, language)})
+                      </span>
+                    </>
+                  ) : (
+                    <a href={variant.link!} rel="noopener noreferrer" data-testid={`link-${variant.language}`}>
+                      {t('library.resource.externalLink')}
+                    </a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+/** The secretariat uploads a file for one language (multipart, as the contract says); it replaces that language's file or link. */
+function UploadForm(props: { resourceId: number; onUploading: () => void; onUploaded: (file: Schemas['ResourceFile']) => void }) {
+  const { t } = useTranslation()
+  const { resourceId } = props
+  const [uploading, setUploading] = useState(false)
+  const [missing, setMissing] = useState(false)
+  const [error, setError] = useState<unknown>()
+
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const formElement = event.currentTarget
+    const form = new FormData(formElement)
+    const file = form.get('file')
+    props.onUploading()
+    setError(undefined)
+    if (!(file instanceof File) || file.size === 0) return setMissing(true)
+    setMissing(false)
+    setUploading(true)
+    try {
+      const body = new FormData()
+      body.set('language', String(form.get('language') ?? ''))
+      body.set('file', file, file.name)
+      const stored = await api
+        .POST('/api/resources/{resourceId}/files', {
+          params: { path: { resourceId } },
+          // multipart as it is: openapi-fetch leaves a FormData alone and the browser sets the boundary
+          body: body as unknown as Schemas['ResourceFileUpload'],
+          bodySerializer: (value) => value as unknown as FormData,
+        })
+        .then(unwrap)
+      formElement.reset()
+      props.onUploaded(stored)
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setUploading(false)
+    }
+  }
+  return (
+    <form className="edit-form" onSubmit={upload} noValidate data-testid="upload-form">
+      <h2>{t('library.upload.title')}</h2>
+      <p className="hint">{t('library.upload.hint')}</p>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="upload-language">{t('library.field.language')}</label>
+          <select id="upload-language" name="language" defaultValue={currentLanguage()} data-testid="upload-language">
+            {CONTENT_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code, currentLanguage())}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={missing ? 'field field-invalid' : 'field'}>
+          <label htmlFor="upload-file">{t('library.upload.file')}</label>
+          <input id="upload-file" name="file" type="file" data-testid="upload-file" aria-invalid={missing || undefined} />
+          {missing && <p className="field-error">{t('library.upload.noFile')}</p>}
+        </div>
+      </div>
+      {error !== undefined && <ProblemMessage error={error} />}
+      <div className="actions">
+        <button type="submit" disabled={uploading} data-testid="upload-submit">
+          {uploading ? t('library.upload.uploading') : t('library.upload.submit')}
+        </button>
+      </div>
+    </form>
+  )
+}
