@@ -6,7 +6,7 @@
 //
 // Prints one line per passed step, a screenshot into e2e/output/ for a failed one, and exits 1
 // when anything failed. A failure ends its scenario; the other scenarios still run.
-// The network-members scenarios are in members.mjs, the clusters' in clusters.mjs, the fund's in fund.mjs.
+// The network-members scenarios are in members.mjs, the clusters' in clusters.mjs, the fund's in fund.mjs, the library's in toolkits.mjs.
 import { existsSync } from 'node:fs'
 import {
   assert,
@@ -27,6 +27,7 @@ import {
 import { fundScenarios } from './fund.mjs'
 import { clustersScenarios } from './clusters.mjs'
 import { membersScenarios } from './members.mjs'
+import { toolkitsScenarios } from './toolkits.mjs'
 
 // Texts the API supplies in French (topic 1 and a country).
 const FRENCH_TOPIC = 'Éducation au développement durable (EDD)'
@@ -127,6 +128,7 @@ async function main() {
     await membersScenarios(browser)
     await fundScenarios(browser)
     await clustersScenarios(browser)
+    await toolkitsScenarios(browser)
   } finally {
     await browser.close()
   }

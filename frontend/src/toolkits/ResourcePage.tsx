@@ -141,7 +141,7 @@ function UploadForm(props: { resourceId: number; onUploading: () => void; onUplo
     event.preventDefault()
     const formElement = event.currentTarget
     const form = new FormData(formElement)
-    const file = form.get('file')
+    const file = (formElement.elements.namedItem('file') as HTMLInputElement).files?.[0]
     props.onUploading()
     setError(undefined)
     if (!(file instanceof File) || file.size === 0) return setMissing(true)
