@@ -6,6 +6,9 @@ import { chooseLanguage } from '../i18n'
 import { fakeApi, json, requestsTo } from '../test/fakeApi'
 import { LibraryPage } from './LibraryPage'
 
+// The first render loads the page's modules; on a busy shared machine that alone can pass 5 s.
+vi.setConfig({ testTimeout: 20_000 })
+
 vi.mock('../auth/AuthProvider', () => ({ useAuth: () => ({ status: 'anonymous' }), useHasRole: () => false }))
 
 const RESULT: Schemas['SearchResult'] = {

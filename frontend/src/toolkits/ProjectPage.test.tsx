@@ -7,6 +7,9 @@ import { ProjectPage } from './ProjectPage'
 import { PROJECT, RESOURCE_SUMMARY } from './testData'
 import { ToolkitPage } from './ToolkitPage'
 
+// The first render loads the page's modules; on a busy shared machine that alone can pass 5 s.
+vi.setConfig({ testTimeout: 20_000 })
+
 afterEach(async () => {
   cleanup()
   vi.unstubAllGlobals()

@@ -8,6 +8,9 @@ import { fakeApi, json, requestsTo } from '../test/fakeApi'
 import { ResourcePage } from './ResourcePage'
 import { authenticated, RESOURCE } from './testData'
 
+// The first render loads the page's modules; on a busy shared machine that alone can pass 5 s.
+vi.setConfig({ testTimeout: 20_000 })
+
 const auth = vi.hoisted(() => ({ state: { status: 'anonymous' } as AuthState }))
 vi.mock('../auth/AuthProvider', () => ({
   useAuth: () => auth.state,
@@ -76,7 +79,7 @@ describe('ResourcePage', () => {
     const request = requestsTo(fetchMock, '/api/resources/31/files')[0]
     expect(request.headers.get('Content-Type')).toMatch(/^multipart\/form-data; boundary=/)
     // What went into the multipart body (jsdom's File cannot be read back from a Request).
-    const form = post.mock.calls.at(-1)![1]!.body as unknown as FormData
+    const form = (post.mock.calls.at(-1) as unknown as [string, { body: FormData }])[1].body
     expect(form.get('language')).toBe('es')
     const sent = form.get('file') as File
     expect(sent.name).toBe('guía.pdf')
@@ -86,7 +89,7 @@ describe('ResourcePage', () => {
 
   it('explains a refused file type (415) and sends nothing without a file', async () => {
     auth.state = authenticated('secretariat')
-    const fetchMock = fakeApi((request, url) => {
+    const fetchMock = fakeApi((_request, url) => {
       if (url.pathname === '/api/resources/31/files') {
         return json({ type: 'about:blank', title: 'Unsupported file type', status: 415, detail: 'HTML is not accepted: the file is text/html by its bytes.' }, 415)
       }
