@@ -37,9 +37,9 @@ export function CaseStudiesPage() {
         <Link to="/library">{t('library.backToLibrary')}</Link>
       </p>
       <h1>{t('library.caseStudies.title')}</h1>
-      {myCities.length > 0 && (
+      {(myCities.length > 0 || isSecretariat) && (
         <p>
-          <Link to="/case-studies/new" className="button-link" data-testid="case-study-new">
+          <Link to="/case-studies/new" data-testid="case-study-new">
             {t('library.caseStudies.new')}
           </Link>
         </p>

@@ -96,6 +96,18 @@ describe('CaseStudyPage', () => {
     expect(screen.queryByTestId('case-study-edit')).toBeNull()
   })
 
+  it('marks the texts that are shown in the original language', async () => {
+    await chooseLanguage('fr')
+    workflowApi({ ...FICHE, fallbackFields: ['lessonsLearned'] })
+    renderPage()
+
+    expect((await screen.findByTestId('fallback-note')).textContent).toBe(
+      "Certains textes n'existent pas encore en français ; ils sont affichés en anglais.",
+    )
+    expect(screen.getByTestId('case-study-lessonsLearned').getAttribute('lang')).toBe('en')
+    expect(screen.getByTestId('case-study-purpose').getAttribute('lang')).toBeNull()
+  })
+
   it('shows the contact when the API gives it (to the city\'s focal point)', async () => {
     auth.state = authenticated('focal-point')
     workflowApi({ ...FICHE, address: 'Boulevard Tirou 104, Charleroi', contact: { name: 'Marie Corman', phone: '+32 71 20 61 11', fax: null, email: 'marie@example.org' } }, [LIEGE])

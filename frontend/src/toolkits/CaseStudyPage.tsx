@@ -205,6 +205,8 @@ export function CaseStudyDetails({ fiche, language }: { fiche: CaseStudy; langua
   const { t } = useTranslation()
   const contact = fiche.contact
   const hasMilieu = MILIEU_PARTS.some((part) => fiche.milieu[part])
+  // A text that fell back is in the original language: say so to screen readers and hyphenation.
+  const shownIn = (field: string) => (fiche.fallbackFields.includes(field) ? fiche.originalLanguage : undefined)
   return (
     <>
       <FallbackNote fields={fiche.fallbackFields} original={fiche.originalLanguage} language={language} />
@@ -233,7 +235,7 @@ export function CaseStudyDetails({ fiche, language }: { fiche: CaseStudy; langua
         </section>
       )}
       {LONG_TEXTS.slice(0, 2).map((key) => (
-        <TextSection key={key} title={t(`library.caseStudy.field.${key}`)} text={fiche[key]} testId={`case-study-${key}`} />
+        <TextSection key={key} title={t(`library.caseStudy.field.${key}`)} text={fiche[key]} testId={`case-study-${key}`} lang={shownIn(key)} />
       ))}
       {hasMilieu && (
         <section>
@@ -248,7 +250,7 @@ export function CaseStudyDetails({ fiche, language }: { fiche: CaseStudy; langua
         </section>
       )}
       {LONG_TEXTS.slice(2, 7).map((key) => (
-        <TextSection key={key} title={t(`library.caseStudy.field.${key}`)} text={fiche[key]} testId={`case-study-${key}`} />
+        <TextSection key={key} title={t(`library.caseStudy.field.${key}`)} text={fiche[key]} testId={`case-study-${key}`} lang={shownIn(key)} />
       ))}
       {fiche.partnershipKinds.length > 0 && (
         <section>
@@ -261,7 +263,7 @@ export function CaseStudyDetails({ fiche, language }: { fiche: CaseStudy; langua
         </section>
       )}
       {LONG_TEXTS.slice(7).map((key) => (
-        <TextSection key={key} title={t(`library.caseStudy.field.${key}`)} text={fiche[key]} testId={`case-study-${key}`} />
+        <TextSection key={key} title={t(`library.caseStudy.field.${key}`)} text={fiche[key]} testId={`case-study-${key}`} lang={shownIn(key)} />
       ))}
       {fiche.themeQuestions.length > 0 && (
         <section>

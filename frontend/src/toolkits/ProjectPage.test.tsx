@@ -60,11 +60,14 @@ describe('ProjectPage', () => {
   })
 
   it('says when the total budget is unknown', async () => {
-    fakeApi((_request, url) => (url.pathname === '/api/projects/3' ? json({ ...PROJECT, totalBudget: null, ownContribution: null }) : undefined))
+    fakeApi((_request, url) => (url.pathname === '/api/projects/3' ? json({ ...PROJECT, totalBudget: null, ownContribution: null, startDate: null, endDate: null }) : undefined))
     renderAt('/projects/3')
     await screen.findByTestId('project-budget')
     expect(text('budget-total')).toBe('Not known')
     expect(text('own-contribution')).toBe('Not known')
+    // Facts without a value are left out, not shown empty.
+    expect(screen.queryByTestId('project-period')).toBeNull()
+    expect(screen.queryByText('Period')).toBeNull()
   })
 })
 

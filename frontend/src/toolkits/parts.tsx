@@ -1,4 +1,4 @@
-import { Fragment } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Schemas } from '../api/client'
 import { languageName } from '../components/format'
@@ -37,8 +37,8 @@ export function TopicList({ topics, language }: { topics: number[]; language: La
 }
 
 /** A term and its value in a facts list; nothing when the value is empty. */
-export function Fact({ term, children, testId }: { term: string; children: React.ReactNode; testId?: string }) {
-  if (children == null || children === '' || (Array.isArray(children) && children.length === 0)) return null
+export function Fact({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
+  if (children == null || children === false || children === '') return null
   return (
     <>
       <dt>{term}</dt>
