@@ -11,7 +11,7 @@ import { Loaded } from '../components/Loaded'
 import { RequireLogin } from '../components/LoginPrompt'
 import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
-import { itemsOf, useTopics } from '../components/useReference'
+import { useTopics } from '../components/useReference'
 import { currentLanguage, type Language } from '../i18n'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { isSurveyClosed, QUESTIONNAIRE_ITEMS, type Survey, type SurveyAnswer, type SurveyAnswerInput } from './surveysApi'
@@ -80,9 +80,13 @@ function MyCityAnswer({ survey, language }: { survey: Survey; language: Language
   )
 }
 
-/** The city's answer so far (none yet: a 404), then the form. */
+/**
+ * The city's answer so far (none yet: a 404), then the form. The form waits for the topics: a
+ * save before they arrive would send no topics and erase the city's choice.
+ */
 function CityAnswer({ survey, city, language }: { survey: Survey; city: Schemas['MemberSummary']; language: Language }) {
   const [reloads, setReloads] = useState(0)
+  const topics = useTopics(language)
   const answer = useLoad(
     (signal) =>
       api
@@ -95,9 +99,21 @@ function CityAnswer({ survey, city, language }: { survey: Survey; city: Schemas[
     [survey.id, city.id, reloads],
   )
   return (
-    <Loaded state={answer}>
-      {(existing) => (
-        <AnswerForm key={reloads} survey={survey} city={city} existing={existing} language={language} onReload={() => setReloads((n) => n + 1)} />
+    <Loaded state={topics}>
+      {(topicList) => (
+        <Loaded state={answer}>
+          {(existing) => (
+            <AnswerForm
+              key={reloads}
+              survey={survey}
+              city={city}
+              topics={topicList}
+              existing={existing}
+              language={language}
+              onReload={() => setReloads((n) => n + 1)}
+            />
+          )}
+        </Loaded>
       )}
     </Loaded>
   )
@@ -106,13 +122,13 @@ function CityAnswer({ survey, city, language }: { survey: Survey; city: Schemas[
 function AnswerForm(props: {
   survey: Survey
   city: Schemas['MemberSummary']
+  topics: Schemas['Topic'][]
   existing: Versioned<SurveyAnswer> | null
   language: Language
   onReload: () => void
 }) {
   const { t } = useTranslation()
-  const { survey, city, language } = props
-  const topics = itemsOf(useTopics(language))
+  const { survey, city, topics, language } = props
   const clusters = useLoad(
     (signal) => api.GET('/api/clusters', { params: { query: { size: 100 } }, signal }).then(unwrap).then((list) => list.items),
     [],
@@ -224,24 +240,29 @@ function AnswerForm(props: {
             </Field>
             <Field name="coordinateClusterIds" label={t('surveys.answer.coordinateClusters')} group>
               {() => (
-                <Loaded state={clusters} isEmpty={(items) => items.length === 0} empty={t('clusters.none')}>
-                  {(items) => (
-                    <div className="checkbox-list">
-                      {items.map((cluster) => (
-                        <label key={cluster.id}>
-                          <input
-                            type="checkbox"
-                            name="coordinateClusterIds"
-                            value={cluster.id}
-                            defaultChecked={answer?.coordinateClusterIds.includes(cluster.id)}
-                            data-testid={`coordinate-cluster-${cluster.id}`}
-                          />{' '}
-                          {localized(cluster.name, language)}
-                        </label>
-                      ))}
-                    </div>
-                  )}
-                </Loaded>
+                <>
+                  {/* Until the clusters arrive, the ones named before travel unchanged (not erased). */}
+                  {clusters.status !== 'loaded' &&
+                    answer?.coordinateClusterIds.map((id) => <input key={id} type="hidden" name="coordinateClusterIds" value={id} />)}
+                  <Loaded state={clusters} isEmpty={(items) => items.length === 0} empty={t('clusters.none')}>
+                    {(items) => (
+                      <div className="checkbox-list">
+                        {items.map((cluster) => (
+                          <label key={cluster.id}>
+                            <input
+                              type="checkbox"
+                              name="coordinateClusterIds"
+                              value={cluster.id}
+                              defaultChecked={answer?.coordinateClusterIds.includes(cluster.id)}
+                              data-testid={`coordinate-cluster-${cluster.id}`}
+                            />{' '}
+                            {localized(cluster.name, language)}
+                          </label>
+                        ))}
+                      </div>
+                    )}
+                  </Loaded>
+                </>
               )}
             </Field>
           </>
