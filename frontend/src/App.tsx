@@ -15,6 +15,10 @@ const MyApplicationsPage = lazy(() => import('./applications/MyApplicationsPage'
 const QueuePage = lazy(() => import('./applications/QueuePage').then((module) => ({ default: module.QueuePage })))
 const ClustersPage = lazy(() => import('./clusters/ClustersPage').then((module) => ({ default: module.ClustersPage })))
 const ClusterPage = lazy(() => import('./clusters/ClusterPage').then((module) => ({ default: module.ClusterPage })))
+const DueReportsPage = lazy(() => import('./clusters/DueReportsPage').then((module) => ({ default: module.DueReportsPage })))
+const SurveysPage = lazy(() => import('./surveys/SurveysPage').then((module) => ({ default: module.SurveysPage })))
+const SurveyAnswerPage = lazy(() => import('./surveys/SurveyAnswerPage').then((module) => ({ default: module.SurveyAnswerPage })))
+const SurveyResultsPage = lazy(() => import('./surveys/SurveyResultsPage').then((module) => ({ default: module.SurveyResultsPage })))
 const AppointPage = lazy(() => import('./clusters/AppointPage').then((module) => ({ default: module.AppointPage })))
 const ApplicationDetailPage = lazy(() =>
   import('./applications/ApplicationDetailPage').then((module) => ({ default: module.ApplicationDetailPage })),
@@ -36,6 +40,10 @@ export function App() {
         <Route path="clusters" element={<ClustersPage />} />
         <Route path="clusters/:id" element={<ClusterPage />} />
         <Route path="clusters/:id/coordinators" element={<AppointPage />} />
+        <Route path="clusters/due-reports" element={<DueReportsPage />} />
+        <Route path="surveys" element={<SurveysPage />} />
+        <Route path="surveys/:id/answer" element={<SurveyAnswerPage />} />
+        <Route path="surveys/:id/results" element={<SurveyResultsPage />} />
         <Route path="fund/*" element={<FundArea />} />
         {toolkitRoutes}
         <Route path="reference" element={<ReferencePage />} />

@@ -129,7 +129,7 @@ function ClusterInTerm({ cluster, term, language }: { cluster: Cluster; term: Cl
         )}
       </section>
       <WorkPlanSection clusterId={cluster.id} termId={term.id} canManage={canManage} language={language} />
-      <ClusterReports clusterId={cluster.id} termId={term.id} language={language} />
+      <ClusterReports clusterId={cluster.id} term={term} canManage={canManage} language={language} />
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
+import { useHasRole } from '../auth/AuthProvider'
 import { Loaded } from '../components/Loaded'
 import { ProblemMessage } from '../components/ProblemMessage'
 import { useLoad } from '../components/useLoad'
@@ -14,6 +15,7 @@ export function ClustersPage() {
   const { t } = useTranslation()
   const language = currentLanguage()
   const [search, setSearch] = useSearchParams()
+  const isSecretariat = useHasRole('secretariat')
   const terms = useTerms()
   const clusters = useLoad(
     (signal) => api.GET('/api/clusters', { params: { query: { size: 100 } }, signal }).then(unwrap).then((list) => list.items),
@@ -24,6 +26,20 @@ export function ClustersPage() {
     <>
       <h1>{t('clusters.title')}</h1>
       <p>{t('clusters.intro')}</p>
+      <ul className="plain-list" data-testid="clusters-links">
+        <li>
+          <Link to={`/surveys${search.get('term') ? `?term=${search.get('term')}` : ''}`} data-testid="surveys-link">
+            {t('surveys.title')}
+          </Link>
+        </li>
+        {isSecretariat && (
+          <li>
+            <Link to="/clusters/due-reports" data-testid="due-reports-link">
+              {t('clusters.due.title')}
+            </Link>
+          </li>
+        )}
+      </ul>
       <Loaded state={terms} isEmpty={(data) => data.length === 0} empty={t('clusters.noTerms')}>
         {(data) => {
           const term = chosenTerm(data, search.get('term'))!
