@@ -19,6 +19,7 @@ const AppointPage = lazy(() => import('./clusters/AppointPage').then((module) =>
 const ApplicationDetailPage = lazy(() =>
   import('./applications/ApplicationDetailPage').then((module) => ({ default: module.ApplicationDetailPage })),
 )
+const WorkQueuePage = lazy(() => import('./home/WorkQueuePage').then((module) => ({ default: module.WorkQueuePage })))
 const FundArea = lazy(() => import('./fund/FundArea').then((module) => ({ default: module.FundArea })))
 
 export function App() {
@@ -37,6 +38,7 @@ export function App() {
         <Route path="clusters/:id" element={<ClusterPage />} />
         <Route path="clusters/:id/coordinators" element={<AppointPage />} />
         <Route path="fund/*" element={<FundArea />} />
+        <Route path="my-work" element={<WorkQueuePage />} />
         {COMING_SOON_AREAS.filter((area) => area !== 'fund').map((area) => (
           <Route key={area} path={area} element={<ComingSoonPage area={area} />} />
         ))}

@@ -2425,7 +2425,11 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
-            topics: number[];
+            /** @description The cluster's topics with their names in the request's language. */
+            topics: {
+                number: number;
+                name: string;
+            }[];
             coordinators: {
                 /** Format: int64 */
                 memberId: number;

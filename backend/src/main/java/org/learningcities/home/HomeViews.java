@@ -25,7 +25,10 @@ public final class HomeViews {
     public record Coordinator(long memberId, String name, String country) {
     }
 
-    public record StatsCluster(long id, String name, List<Integer> topics, List<Coordinator> coordinators, long memberCities) {
+    public record TopicName(int number, String name) {
+    }
+
+    public record StatsCluster(long id, String name, List<TopicName> topics, List<Coordinator> coordinators, long memberCities) {
     }
 
     public record StatsFund(long fundId, String code, String name, String target, String received, String percentOfTarget,

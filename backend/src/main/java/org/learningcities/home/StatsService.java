@@ -125,6 +125,9 @@ public class StatsService {
 
     /** The clusters with a work plan or a city in the term, with their coordinators and how many cities take part now. */
     private List<StatsCluster> clustersOf(ClusterTerm term, Language language) {
+        Map<Integer, String> topicNames = new HashMap<>();
+        org.learningcities.reference.Topic.<org.learningcities.reference.Topic>listAll()
+                .forEach(t -> topicNames.put(t.number, t.name(language)));
         List<StatsCluster> out = new ArrayList<>();
         for (Object id : em.createNativeQuery("SELECT c.id FROM cluster c WHERE EXISTS (SELECT 1 FROM work_plan p"
                 + " WHERE p.cluster_id = c.id AND p.term_id = ?1) OR EXISTS (SELECT 1 FROM cluster_membership m"
@@ -136,7 +139,8 @@ public class StatsService {
                     .map(c -> new Coordinator(c.memberId(), c.name(), c.country())).toList();
             long taking = cities.stream().filter(c -> c.leftOn() == null).count();
             out.add(new StatsCluster(clusterId, language.pick(cluster.name().en(), cluster.name().fr(), cluster.name().es()),
-                    cluster.topics(), coordinators, taking));
+                    cluster.topics().stream().map(n -> new HomeViews.TopicName(n, topicNames.getOrDefault(n, String.valueOf(n)))).toList(),
+                    coordinators, taking));
         }
         out.sort(java.util.Comparator.comparing(StatsCluster::name, java.text.Collator.getInstance(java.util.Locale.forLanguageTag(language.code())))
                 .thenComparing(StatsCluster::id));
