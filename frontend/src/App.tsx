@@ -23,6 +23,7 @@ const AppointPage = lazy(() => import('./clusters/AppointPage').then((module) =>
 const ApplicationDetailPage = lazy(() =>
   import('./applications/ApplicationDetailPage').then((module) => ({ default: module.ApplicationDetailPage })),
 )
+const WorkQueuePage = lazy(() => import('./home/WorkQueuePage').then((module) => ({ default: module.WorkQueuePage })))
 const FundArea = lazy(() => import('./fund/FundArea').then((module) => ({ default: module.FundArea })))
 
 export function App() {
@@ -46,6 +47,7 @@ export function App() {
         <Route path="surveys/:id/results" element={<SurveyResultsPage />} />
         <Route path="fund/*" element={<FundArea />} />
         {toolkitRoutes}
+        <Route path="my-work" element={<WorkQueuePage />} />
         <Route path="reference" element={<ReferencePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

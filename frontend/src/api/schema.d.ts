@@ -44,6 +44,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The network at a glance, for the home page
+         * @description Everything the public home page shows, in one answer: member cities (status MEMBER), the
+         *     countries and UNESCO regions they are in, the count per region and per year of admission
+         *     (the same counts as `/api/members?status=MEMBER` with `region`, `joinedFrom`/`joinedTo`),
+         *     the clusters of the current term (the newest term that has started) with their topics,
+         *     coordinators and member count, the newest fund's progress to its target with its Africa and
+         *     low-income shares (as `/api/funds/{fundId}/summary`), the latest published news items (as
+         *     `/api/news`) and the newest toolkit resources (as `/api/resources`). Texts come in the
+         *     request's language. Computed from indexed counts and the ledger's balances, and kept for
+         *     60 seconds per language: `computedAt` says when the figures were computed and
+         *     `Cache-Control: public, max-age=60` lets browsers and proxies keep them as long. Public.
+         */
+        get: operations["getNetworkStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs the caller's attention
+         * @description The caller's work queue, item by item for each of their roles. Secretariat: applications
+         *     awaiting a step, members with overdue biennial reports, clusters with overdue six-monthly
+         *     reports, fiches awaiting review, translation gaps, surveys closing within 14 days. Fund
+         *     manager, per fund: outstanding pledges past an expected payment date, allocations that
+         *     have delivered less than half of what was allocated (90 days or more after allocation),
+         *     receipts recorded today. Coordinator, per cluster they coordinate (through a city whose
+         *     focal point they are): work-plan activities starting or ending within 60 days, the next
+         *     report due, members who joined in the last 90 days. Focal point, per city: the profile's
+         *     completeness, open surveys not yet answered, the clusters the city is in, its fiches per
+         *     status. Donor, per fund they gave to: the statement's totals and the three latest uses of
+         *     their money. Counting items are present even when their count is 0; each item names the
+         *     app screen (`route`) where it is dealt with.
+         */
+        get: operations["getMyWorkQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reference/regions": {
         parameters: {
             query?: never;
@@ -2319,6 +2379,108 @@ export interface components {
             /** @description For imports, the line of the file (the header is line 1). */
             line?: number;
         };
+        NetworkStats: {
+            /**
+             * Format: date-time
+             * @description When these figures were computed (they are kept for 60 seconds).
+             */
+            computedAt: string;
+            /** @description Cities with status MEMBER. */
+            memberCities: number;
+            /** @description Countries with at least one member city. */
+            countries: number;
+            /** @description UNESCO regions with at least one member city. */
+            regions: number;
+            /** @description Every UNESCO region with its member cities (0 included). */
+            byRegion: {
+                code: components["schemas"]["RegionCode"];
+                name: string;
+                memberCities: number;
+            }[];
+            /** @description Member cities by the year they joined, oldest year first. */
+            admittedPerYear: {
+                year: number;
+                memberCities: number;
+            }[];
+            /** @description The current term (the newest that has started), or null when there is none. */
+            term: {
+                /** Format: int64 */
+                id: number;
+                code: string;
+                /** Format: date */
+                startsOn: string;
+                /** Format: date */
+                endsOn: string;
+            } | null;
+            /** @description The clusters running in the current term (a work plan or a city there), by name. */
+            clusters: components["schemas"]["StatsCluster"][];
+            /** @description The newest fund's progress (the first of `/api/funds`), or null when there is no fund. */
+            fund: components["schemas"]["StatsFund"] | null;
+            /** @description The five latest published news items. */
+            news: components["schemas"]["News"][];
+            /** @description The five newest toolkit resources. */
+            resources: components["schemas"]["ResourceSummary"][];
+        };
+        StatsCluster: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @description The cluster's topics with their names in the request's language. */
+            topics: {
+                number: number;
+                name: string;
+            }[];
+            coordinators: {
+                /** Format: int64 */
+                memberId: number;
+                name: string;
+                /** @description ISO 3166-1 alpha-2 code. */
+                country: string;
+            }[];
+            /** @description Cities taking part now (coordinators included). */
+            memberCities: number;
+        };
+        StatsFund: {
+            /** Format: int64 */
+            fundId: number;
+            code: string;
+            name: string;
+            target: components["schemas"]["Money"];
+            received: components["schemas"]["Money"];
+            /** @description Received ÷ target, percent with two decimals. */
+            percentOfTarget: string;
+            allocated: components["schemas"]["Money"];
+            allocatedToAfrica: components["schemas"]["Money"];
+            shareToAfrica: string;
+            allocatedToLowIncome: components["schemas"]["Money"];
+            shareToLowIncome: string;
+        };
+        WorkQueue: {
+            items: components["schemas"]["WorkQueueItem"][];
+            /** Format: date-time */
+            computedAt: string;
+        };
+        /** @description One thing for the caller to look at; which fields are filled depends on `kind`. */
+        WorkQueueItem: {
+            kind: components["schemas"]["WorkQueueKind"];
+            role: components["schemas"]["Role"];
+            /** @description How many (applications, members, reports, allocations ...). */
+            count: number | null;
+            /** @description What the item is about (a cluster, city, survey, fund or fiche status), in the request's language. */
+            label: string | null;
+            /**
+             * Format: date
+             * @description The date that matters (due, closing, value date).
+             */
+            date: string | null;
+            amount: components["schemas"]["Money"] | null;
+            /** @description A percentage with two decimals (profile completeness, delivery). */
+            percent: string | null;
+            /** @description The app's screen where the item is dealt with (a path of the single-page app). */
+            route: string;
+        };
+        /** @enum {string} */
+        WorkQueueKind: "APPLICATIONS_AWAITING_STEP" | "MEMBER_REPORTS_OVERDUE" | "CLUSTER_REPORTS_OVERDUE" | "FICHES_TO_REVIEW" | "TRANSLATION_GAPS" | "SURVEY_CLOSING" | "PLEDGES_PAST_DUE" | "LOW_DELIVERY_ALLOCATIONS" | "RECEIPTS_TODAY" | "ACTIVITIES_DUE" | "NEXT_REPORT_DUE" | "NEW_CLUSTER_MEMBERS" | "PROFILE_COMPLETENESS" | "SURVEY_TO_ANSWER" | "MY_CLUSTER" | "MY_FICHES" | "DONOR_STATEMENT" | "DONOR_USE";
         CurrentUser: {
             username: string;
             name?: string | null;
@@ -4803,6 +4965,65 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUser"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getNetworkStats: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    /** @description `public, max-age=60`: the figures are at most a minute old. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getMyWorkQueue: {
+        parameters: {
+            query?: {
+                /** @description Language of the texts (`en`, `fr`, `es`; countries also `ar`, `zh`, `ru`). Wins over `Accept-Language`; anything else gives English. */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's items. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };

@@ -43,9 +43,10 @@ async function freshAccessToken(): Promise<string | undefined> {
   return keycloak.token
 }
 
-export function login(locale: string): Promise<void> {
+/** Sends the user to Keycloak; they come back to `redirectUri` (default: where they are). */
+export function login(locale: string, redirectUri?: string): Promise<void> {
   if (!keycloak) return Promise.reject(new Error('The session has not started'))
-  return keycloak.login({ locale })
+  return keycloak.login(redirectUri ? { locale, redirectUri } : { locale })
 }
 
 export function logout(): Promise<void> {

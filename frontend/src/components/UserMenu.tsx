@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { Link, useLocation } from 'react-router'
 import { useAuth } from '../auth/AuthProvider'
 import { login, logout } from '../auth/session'
 import { currentLanguage } from '../i18n'
@@ -8,6 +9,9 @@ import { ProblemMessage } from './ProblemMessage'
 export function UserMenu() {
   const { t } = useTranslation()
   const auth = useAuth()
+  const location = useLocation()
+  // Logging in from the home page lands on the work queue; from any other page, back on that page.
+  const landing = location.pathname === '/' ? `${window.location.origin}/my-work` : undefined
 
   const logoutButton = (
     <button type="button" data-testid="logout" onClick={() => void logout()}>
@@ -25,7 +29,7 @@ export function UserMenu() {
     case 'anonymous':
       return (
         <div className="user-menu">
-          <button type="button" data-testid="login" onClick={() => void login(currentLanguage())}>
+          <button type="button" data-testid="login" onClick={() => void login(currentLanguage(), landing)}>
             {t('auth.login')}
           </button>
         </div>
@@ -43,6 +47,9 @@ export function UserMenu() {
               </li>
             ))}
           </ul>
+          <Link to="/my-work" data-testid="nav-my-work">
+            {t('workQueue.menuLink')}
+          </Link>
           {logoutButton}
         </div>
       )

@@ -87,6 +87,8 @@ class AuthorizationMatrixTest {
     static final Map<String, Rule> RULES = table(
             row("GET", "/api/client-config", PUBLIC),
             row("GET", "/api/me", AUTHENTICATED),
+            row("GET", "/api/stats", PUBLIC),
+            row("GET", "/api/me/work-queue", AUTHENTICATED),
             row("GET", "/api/reference/regions", PUBLIC),
             row("GET", "/api/reference/topic-groups", PUBLIC),
             row("GET", "/api/reference/topics", PUBLIC),
