@@ -167,6 +167,13 @@ public class ProblemMappers {
                 LOG.warnf("Database unavailable: %s", cause.getMessage());
                 return unavailable("The database cannot be reached; try again shortly.", uri);
             }
+            // Agroal says "acquisition timeout" with a plain SQLException (no SQL state) when no
+            // pooled connection became free in time; Hibernate wraps it as a generic JDBC error.
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                LOG.warnf("No database connection free in time: %s", cause.getMessage());
+                return unavailable("The service is busy: no database connection was free in time; try again shortly.", uri);
+            }
             // Thrown when a token has to be checked and the identity provider cannot be reached
             // (its keys were never fetched, or a token names a key it must look up): not the client's fault.
             if (cause instanceof OIDCException) {

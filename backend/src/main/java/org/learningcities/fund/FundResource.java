@@ -140,13 +140,32 @@ public class FundResource {
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
     public Response importReceipts(@PathParam("fundId") long fundId, @QueryParam("dryRun") String dryRunParam,
                                    @HeaderParam(Idempotency.HEADER) String key, byte[] body) {
+        return importCsv(fundId, dryRunParam, key, body, "fund-receipt-import", importer::receipts);
+    }
+
+    /** Pledges from a CSV file, the same way as receipts. */
+    @POST
+    @Path("/funds/{fundId}/pledges/import")
+    @Consumes(CSV)
+    @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT})
+    public Response importPledges(@PathParam("fundId") long fundId, @QueryParam("dryRun") String dryRunParam,
+                                  @HeaderParam(Idempotency.HEADER) String key, byte[] body) {
+        return importCsv(fundId, dryRunParam, key, body, "fund-pledge-import", importer::pledges);
+    }
+
+    @FunctionalInterface
+    private interface CsvImport {
+        FundImport.Report run(long fundId, String csv, boolean dryRun);
+    }
+
+    private Response importCsv(long fundId, String dryRunParam, String key, byte[] body, String operation, CsvImport work) {
         boolean dryRun = QueryParams.flag("dryRun", dryRunParam);
         String csv = Csv.decode(body, headers.getMediaType());
         if (dryRun) {
-            return Response.ok(fund.rolledBack(() -> importer.receipts(fundId, csv, true))).build();
+            return Response.ok(fund.rolledBack(() -> work.run(fundId, csv, true))).build();
         }
-        return idempotency.execute(key, "fund-receipt-import", fundId + "\n" + csv,
-                () -> new Idempotency.Outcome(201, importer.receipts(fundId, csv, false), null));
+        return idempotency.execute(key, operation, fundId + "\n" + csv,
+                () -> new Idempotency.Outcome(201, work.run(fundId, csv, false), null));
     }
 
     @POST

@@ -39,11 +39,27 @@ import org.learningcities.reference.UnescoRegion;
  * ({@code NONE}, {@code BUDGET_LINE:<id>}, {@code CLUSTER:<id>}, {@code REGION:<code>}, {@code LOW_INCOME});</li>
  * <li>{@code ALLOCATED:<allocation id>} (credit) and {@code EXPENDED:<allocation id>} (debit);</li>
  * <li>{@code PLEDGED:<donor id>} (debit) against {@code PLEDGE_COMMITMENTS} (credit): memo accounts for pledges;</li>
- * <li>{@code FEES} (credit): the agent's fee taken from receipts when the fund sets a percentage.</li>
+ * <li>{@code FEES} (credit): the agent's fee taken from receipts when the fund sets a percentage;</li>
+ * <li>{@code FEES:BANK_CHARGES} (debit): bank charges paid, the "charges" of fees and charges;</li>
+ * <li>{@code INTEREST} (credit): interest earned;</li>
+ * <li>{@code REFUNDS:<pool>} (debit): money of a pool returned to donors.</li>
  * </ul>
  * Receipt: DR CASH / CR UNALLOCATED:pool. Allocation: DR UNALLOCATED:pool / CR ALLOCATED:a.
- * Expenditure: DR EXPENDED:a / CR CASH. Pledge: DR PLEDGED:d / CR PLEDGE_COMMITMENTS. A reversal
- * posts the mirror legs. Before checking and posting, the balance rows involved are locked
+ * Expenditure: DR EXPENDED:a / CR CASH. Pledge: DR PLEDGED:d / CR PLEDGE_COMMITMENTS. Interest:
+ * DR CASH / CR INTEREST. Bank charge: DR FEES:BANK_CHARGES / CR CASH. Refund: DR REFUNDS:pool /
+ * CR CASH. A reversal posts the mirror legs.
+ * <p>
+ * What a pool has <em>available</em> to allocate (see {@link #available}) is
+ * {@code UNALLOCATED:pool} (credit) less {@code REFUNDS:pool} (debit); for the unearmarked pool
+ * {@code NONE} also plus {@code INTEREST} (credit) less {@code FEES:BANK_CHARGES} (debit): interest
+ * is unearmarked money and bank charges are borne by unearmarked money. The agent's {@code FEES}
+ * are not available. The fund's available balance is the sum over its pools. All of a pool's
+ * accounts are locked together before it is checked. {@code UNALLOCATED:NONE} alone may so show a
+ * debit balance once interest has been allocated; the pool as a whole never goes below zero.
+ * <p>
+ * Per pledge, {@code fund_pledge_balance} keeps what was received against it (in the pledge's
+ * currency), changed in the transaction of each receipt against it and of its reversal; its row
+ * is locked after the account rows (the same order everywhere). Before checking and posting, the balance rows involved are locked
  * (SELECT ... FOR UPDATE) in account order, the same order for everyone, so racing postings queue
  * up and never deadlock on each other.
  */
@@ -56,6 +72,12 @@ public class FundService {
     static final String PLEDGE_COMMITMENTS = "PLEDGE_COMMITMENTS";
     /** The administrative agent's fee on receipts (credit), when the fund sets a percentage. */
     static final String FEES = "FEES";
+    /** Bank charges paid (debit), in the fees-and-charges family; borne by unearmarked money. */
+    static final String BANK_CHARGES = "FEES:BANK_CHARGES";
+    /** Interest earned (credit); unearmarked money. */
+    static final String INTEREST = "INTEREST";
+    static final String UNALLOCATED = "UNALLOCATED:";
+    static final String REFUNDS = "REFUNDS:";
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     /** The seven uses of the strategy, one term (USD). */
@@ -290,6 +312,13 @@ public class FundService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public MovementView pledge(long fundId, PledgeInput in) {
+        return pledge(fundId, in, null);
+    }
+
+    /** A pledge with its reference (the pledge import's {@code pledge_reference}), kept in {@code bank_reference}. */
+    // Like a receipt, a refused pledge has written nothing (every check comes before the first write).
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public MovementView pledge(long fundId, PledgeInput in, String reference) {
         requireFund(fundId);
         long donorId = requireDonor("donorId", in.donorId());
         String currency = currency(in.currency());
@@ -298,16 +327,20 @@ public class FundService {
         LocalDate date = requiredDate("date", in.date());
         Earmark earmark = earmark(fundId, "earmark", in.earmark());
         BigDecimal usd = Money.toUsd(amount, rate);
+        List<LocalDate> dates = in.expectedPaymentDates() == null ? List.of() : in.expectedPaymentDates();
+        for (int i = 0; i < dates.size(); i++) {
+            requiredDate("expectedPaymentDates[" + i + "]", dates.get(i));
+        }
         String pledged = "PLEDGED:" + donorId;
         Map<String, FundAccountBalance> accounts = lock(fundId, List.of(pledged, PLEDGE_COMMITMENTS));
         long movementId = insertMovement(fundId, MovementKind.PLEDGE, donorId, null, null, null, amount, currency, rate, usd, date,
-                earmark, null, null, null, null, in.description());
-        List<LocalDate> dates = in.expectedPaymentDates() == null ? List.of() : in.expectedPaymentDates();
+                earmark, null, null, null, reference, in.description());
         for (int i = 0; i < dates.size(); i++) {
             em.createNativeQuery("INSERT INTO fund_pledge_payment (movement_id, position, due_on) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, movementId).setParameter(2, i).setParameter(3, requiredDate("expectedPaymentDates[" + i + "]", dates.get(i)))
-                    .executeUpdate();
+                    .setParameter(1, movementId).setParameter(2, i).setParameter(3, dates.get(i)).executeUpdate();
         }
+        em.createNativeQuery("INSERT INTO fund_pledge_balance (pledge_id, fund_id) VALUES (?1, ?2)")
+                .setParameter(1, movementId).setParameter(2, fundId).executeUpdate();
         post(fundId, movementId, MovementKind.PLEDGE, date, donorId, null, in.description(), accounts,
                 List.of(new PostLeg(pledged, true, usd, amount, currency), new PostLeg(PLEDGE_COMMITMENTS, false, usd, amount, currency)));
         return movement(fundId, movementId);
@@ -353,6 +386,9 @@ public class FundService {
         List<?> feePercent = em.createNativeQuery("SELECT agent_fee_percent FROM fund WHERE id = ?1").setParameter(1, fundId).getResultList();
         BigDecimal fee = feePercent.isEmpty() || feePercent.get(0) == null ? ZERO : Money.percentOf(usd, dec(feePercent.get(0)));
         Map<String, FundAccountBalance> accounts = lock(fundId, fee.signum() > 0 ? List.of(CASH, pool, FEES) : List.of(CASH, pool));
+        if (in.pledgeId() != null && lockPledge(in.pledgeId()).reversed()) {
+            throw ProblemException.validation("pledgeId", "is a reversed pledge");
+        }
         long movementId = insertMovement(fundId, MovementKind.RECEIPT, donorId, in.pledgeId(), null, null, amount, currency, rate, usd,
                 date, earmark, null, null, null, bankReference, in.description());
         // With an agent's fee the credit is split: the pool gets the rest, FEES the fee (USD only on the split legs).
@@ -361,6 +397,9 @@ public class FundService {
                         new PostLeg(FEES, false, fee, null, null))
                 : List.of(new PostLeg(CASH, true, usd, amount, currency), new PostLeg(pool, false, usd, amount, currency));
         post(fundId, movementId, MovementKind.RECEIPT, date, donorId, null, in.description(), accounts, legs);
+        if (in.pledgeId() != null) {
+            receivedAgainstPledge(in.pledgeId(), amount, 1);
+        }
         return movement(fundId, movementId);
     }
 
@@ -403,9 +442,9 @@ public class FundService {
                     + mismatch + ".", List.of(new Problem.FieldError("source", mismatch)));
         }
         String edition = incomeGroup == null ? null : incomeGroupEdition(date);
-        String pool = "UNALLOCATED:" + poolKey(source);
-        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(pool));
-        BigDecimal available = accounts.get(pool).creditBalance();
+        String pool = UNALLOCATED + poolKey(source);
+        Map<String, FundAccountBalance> accounts = lock(fundId, poolAccounts(poolKey(source)));
+        BigDecimal available = available(accounts, poolKey(source));
         if (available.compareTo(usd) < 0) {
             throw insufficient("Only " + Money.usd(available) + " USD is available in pool " + poolKey(source) + "; the allocation needs "
                     + Money.usd(usd) + " USD.");
@@ -446,10 +485,11 @@ public class FundService {
     }
 
     /**
-     * Money leaving or entering the bank outside receipts and expenditures. A refund returns
-     * unallocated money of a pool to a donor (DR UNALLOCATED:pool / CR CASH); bank charges are
-     * paid from unearmarked money (DR UNALLOCATED:NONE / CR CASH); interest earned is unearmarked
-     * money (DR CASH / CR UNALLOCATED:NONE). What leaves never exceeds what the pool holds.
+     * Money leaving or entering the bank outside receipts and expenditures, each in its own
+     * account. A refund returns unallocated money of a pool to a donor (DR REFUNDS:pool / CR CASH);
+     * bank charges are borne by unearmarked money (DR FEES:BANK_CHARGES / CR CASH); interest earned
+     * is unearmarked money (DR CASH / CR INTEREST). What leaves never exceeds what the pool has
+     * available ({@link #available}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public MovementView cash(long fundId, MovementKind kind, CashInput in) {
@@ -467,18 +507,25 @@ public class FundService {
         LocalDate date = requiredDate("valueDate", in.valueDate());
         String bankReference = in.bankReference() == null || in.bankReference().isBlank() ? null : required("bankReference", in.bankReference(), 100);
         Earmark source = kind == MovementKind.REFUND ? earmark(fundId, "source", in.source()) : Earmark.NONE;
-        String pool = "UNALLOCATED:" + poolKey(source);
-        Map<String, FundAccountBalance> accounts = lock(fundId, List.of(CASH, pool));
+        List<String> touched = new ArrayList<>(poolAccounts(poolKey(source)));
+        touched.add(CASH);
+        Map<String, FundAccountBalance> accounts = lock(fundId, touched);
         boolean incoming = kind == MovementKind.INTEREST;
-        if (!incoming && accounts.get(pool).creditBalance().compareTo(usd) < 0) {
-            throw insufficient("Only " + Money.usd(accounts.get(pool).creditBalance()) + " USD is unallocated in pool " + poolKey(source)
+        BigDecimal available = available(accounts, poolKey(source));
+        if (!incoming && available.compareTo(usd) < 0) {
+            throw insufficient("Only " + Money.usd(available) + " USD is available in pool " + poolKey(source)
                     + "; the " + kind.name().toLowerCase().replace('_', ' ') + " is " + Money.usd(usd) + " USD.");
         }
+        String own = switch (kind) {
+            case INTEREST -> INTEREST;
+            case BANK_CHARGE -> BANK_CHARGES;
+            default -> REFUNDS + poolKey(source);
+        };
         long movementId = insertMovement(fundId, kind, donorId, null, null, null, null, Money.USD, null, usd, date,
                 kind == MovementKind.REFUND ? source : null, null, null, null, bankReference, in.description());
         post(fundId, movementId, kind, date, donorId, null, in.description(), accounts, incoming
-                ? List.of(new PostLeg(CASH, true, usd, null, null), new PostLeg(pool, false, usd, null, null))
-                : List.of(new PostLeg(pool, true, usd, null, null), new PostLeg(CASH, false, usd, null, null)));
+                ? List.of(new PostLeg(CASH, true, usd, null, null), new PostLeg(own, false, usd, null, null))
+                : List.of(new PostLeg(own, true, usd, null, null), new PostLeg(CASH, false, usd, null, null)));
         return movement(fundId, movementId);
     }
 
@@ -500,11 +547,17 @@ public class FundService {
         }
         List<Object[]> legs = rows("SELECT account, side, amount_usd, amount, currency FROM fund_journal_leg WHERE entry_id = ?1 ORDER BY position", entryId);
         List<String> touched = new ArrayList<>();
+        TreeSet<String> pools = new TreeSet<>();
         for (Object[] leg : legs) {
             String account = (String) leg[0];
             touched.add(account);
             if (account.startsWith("ALLOCATED:")) { // checked against what was spent of it, so locked too
                 touched.add("EXPENDED:" + account.substring("ALLOCATED:".length()));
+            }
+            String pool = poolOf(account);
+            if (pool != null) { // what the pool has available is checked, so all of its accounts are locked
+                pools.add(pool);
+                touched.addAll(poolAccounts(pool));
             }
         }
         Map<String, FundAccountBalance> accounts = lock(fundId, touched);
@@ -512,12 +565,20 @@ public class FundService {
         if (count("SELECT COUNT(*) FROM fund_journal_entry WHERE reverses_entry_id = ?1", entryId) > 0) {
             throw ProblemException.conflict("Entry " + entryId + " is reversed already.");
         }
-        // A pledge with money received against it stays: the receipts would lose the pledge they paid.
-        if (MovementKind.PLEDGE.name().equals(entry.get(0)[0]) && count("SELECT COUNT(*) FROM fund_movement r"
-                + " JOIN fund_journal_entry re ON re.movement_id = r.id WHERE r.pledge_id = ?1 AND r.kind = 'RECEIPT'"
-                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y WHERE y.reverses_entry_id = re.id)",
-                nullableNum(entry.get(0)[2])) > 0) {
-            throw ProblemException.conflict("Pledge entry " + entryId + " has receipts against it; reverse the receipts first.");
+        long reversedMovement = num(entry.get(0)[2]);
+        if (MovementKind.PLEDGE.name().equals(entry.get(0)[0])) {
+            // A pledge with money received against it stays: the receipts would lose the pledge they paid.
+            if (lockPledge(reversedMovement).receipts() > 0) {
+                throw ProblemException.conflict("Pledge entry " + entryId + " has receipts against it; reverse the receipts first.");
+            }
+            em.createNativeQuery("UPDATE fund_pledge_balance SET reversed = TRUE WHERE pledge_id = ?1")
+                    .setParameter(1, reversedMovement).executeUpdate();
+        } else if (MovementKind.RECEIPT.name().equals(entry.get(0)[0])) {
+            List<Object[]> paid = rows("SELECT pledge_id, amount FROM fund_movement WHERE id = ?1 AND pledge_id IS NOT NULL", reversedMovement);
+            if (!paid.isEmpty()) { // what the receipt added to its pledge's balance comes off again, exactly
+                lockPledge(num(paid.get(0)[0]));
+                receivedAgainstPledge(num(paid.get(0)[0]), dec(paid.get(0)[1]).negate(), -1);
+            }
         }
         List<PostLeg> mirror = legs.stream().map(l -> new PostLeg((String) l[0], "CREDIT".equals(l[1]), dec(l[2]),
                 l[3] == null ? null : dec(l[3]), (String) l[4])).toList();
@@ -528,8 +589,7 @@ public class FundService {
         post(fundId, movementId, MovementKind.REVERSAL, date, donorId, entryId, reason, accounts, mirror);
         for (FundAccountBalance balance : List.copyOf(accounts.values())) {
             String account = balance.account;
-            if ((account.equals(CASH) || account.startsWith("EXPENDED:")) && balance.debitBalance().signum() < 0
-                    || account.startsWith("UNALLOCATED:") && balance.creditBalance().signum() < 0) {
+            if ((account.equals(CASH) || account.startsWith("EXPENDED:")) && balance.debitBalance().signum() < 0) {
                 throw insufficient("Reversing entry " + entryId + " would leave account " + account + " below zero; reverse what was"
                         + " done with that money first.");
             }
@@ -541,7 +601,61 @@ public class FundService {
                 }
             }
         }
+        for (String pool : pools) {
+            if (available(accounts, pool).signum() < 0) {
+                throw insufficient("Reversing entry " + entryId + " would leave pool " + pool + " below zero; reverse what was"
+                        + " done with that money first.");
+            }
+        }
         return movement(fundId, movementId);
+    }
+
+    // ---------------------------------------------------------------- pools and pledge balances
+
+    /** The accounts that together make up what a pool has available (all locked before it is checked). */
+    static List<String> poolAccounts(String pool) {
+        return "NONE".equals(pool) ? List.of(UNALLOCATED + pool, REFUNDS + pool, INTEREST, BANK_CHARGES)
+                : List.of(UNALLOCATED + pool, REFUNDS + pool);
+    }
+
+    /** The pool an account belongs to, or null. */
+    static String poolOf(String account) {
+        if (account.startsWith(UNALLOCATED)) {
+            return account.substring(UNALLOCATED.length());
+        }
+        if (account.startsWith(REFUNDS)) {
+            return account.substring(REFUNDS.length());
+        }
+        return account.equals(INTEREST) || account.equals(BANK_CHARGES) ? "NONE" : null;
+    }
+
+    /**
+     * What a pool has available to allocate (or refund): its unallocated receipts less its
+     * refunds; for the unearmarked pool also plus interest earned and less bank charges paid.
+     */
+    static BigDecimal available(Map<String, FundAccountBalance> accounts, String pool) {
+        BigDecimal available = ZERO;
+        for (String account : poolAccounts(pool)) {
+            FundAccountBalance b = accounts.get(account);
+            if (b != null) {
+                available = available.add(account.startsWith(UNALLOCATED) || account.equals(INTEREST) ? b.creditBalance() : b.debitBalance().negate());
+            }
+        }
+        return available;
+    }
+
+    record PledgeBalance(BigDecimal received, int receipts, boolean reversed) {
+    }
+
+    /** Locks a pledge's balance row; taken after the account rows, in every posting that takes both. */
+    private PledgeBalance lockPledge(long pledgeId) {
+        Object[] r = rows("SELECT received, receipts, reversed FROM fund_pledge_balance WHERE pledge_id = ?1 FOR UPDATE", pledgeId).get(0);
+        return new PledgeBalance(dec(r[0]), ((Number) r[1]).intValue(), bool(r[2]));
+    }
+
+    private void receivedAgainstPledge(long pledgeId, BigDecimal amount, int receipts) {
+        em.createNativeQuery("UPDATE fund_pledge_balance SET received = received + ?1, receipts = receipts + ?2 WHERE pledge_id = ?3")
+                .setParameter(1, amount).setParameter(2, receipts).setParameter(3, pledgeId).executeUpdate();
     }
 
     // ---------------------------------------------------------------- posting
@@ -750,7 +864,13 @@ public class FundService {
     public FundSummary summary(long fundId) {
         FundView fund = fund(fundId);
         Map<String, BigDecimal> sums = new HashMap<>();
+        BigDecimal available = ZERO;
         for (FundAccountBalance b : FundAccountBalance.<FundAccountBalance>list("fundId = ?1", fundId)) {
+            // Available: every pool's unallocated money plus interest, less refunds and bank charges (see available()).
+            if (poolOf(b.account) != null) {
+                available = available.add(b.account.startsWith(UNALLOCATED) || b.account.equals(INTEREST)
+                        ? b.creditBalance() : b.debitBalance().negate());
+            }
             String group = b.account.contains(":") ? b.account.substring(0, b.account.indexOf(':')) : b.account;
             BigDecimal value = switch (group) {
                 case CASH, "EXPENDED", "PLEDGED" -> b.debitBalance();
@@ -760,19 +880,11 @@ public class FundService {
         }
         BigDecimal spent = sums.getOrDefault("EXPENDED", ZERO);
         BigDecimal allocated = sums.getOrDefault("ALLOCATED", ZERO);
-        BigDecimal available = sums.getOrDefault("UNALLOCATED", ZERO);
         BigDecimal pledged = sums.getOrDefault("PLEDGED", ZERO);
         BigDecimal outstanding = ZERO;
-        // Receipts summed once per pledge in one grouped pass: a correlated subquery per pledge
-        // scanned every movement once per pledge (make bench: no answer at 1,000,000 lines).
-        for (Object[] p : rows("SELECT p.amount, p.exchange_rate, COALESCE(got.received, 0)"
-                + " FROM fund_movement p JOIN fund_journal_entry pe ON pe.movement_id = p.id"
-                + " LEFT JOIN (SELECT r.pledge_id, SUM(r.amount) AS received FROM fund_movement r"
-                + " JOIN fund_journal_entry re ON re.movement_id = r.id WHERE r.fund_id = ?1 AND r.kind = 'RECEIPT'"
-                + " AND r.pledge_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = re.id)"
-                + " GROUP BY r.pledge_id) got ON got.pledge_id = p.id"
-                + " WHERE p.fund_id = ?1 AND p.kind = 'PLEDGE'"
-                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = pe.id)", fundId)) {
+        // One row per live pledge from its balance row: no receipt is read.
+        for (Object[] p : rows("SELECT p.amount, p.exchange_rate, b.received FROM fund_pledge_balance b"
+                + " JOIN fund_movement p ON p.id = b.pledge_id WHERE b.fund_id = ?1 AND NOT b.reversed", fundId)) {
             BigDecimal left = dec(p[0]).subtract(dec(p[2]));
             if (left.signum() > 0) {
                 outstanding = outstanding.add(Money.toUsd(left, dec(p[1])));
@@ -854,12 +966,10 @@ public class FundService {
         requireFund(fundId);
         DonorView donor = donor(donorId);
         String reversed = "EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)";
+        // What was received against each pledge comes from its balance row, not from its receipts.
         List<StatementPledge> pledges = rows("SELECT m.id, m.value_date, m.amount, m.currency, m.amount_usd, m.earmark_kind,"
-                + " m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region, " + reversed + ","
-                + " COALESCE((SELECT SUM(r.amount) FROM fund_movement r JOIN fund_journal_entry re ON re.movement_id = r.id"
-                + " WHERE r.pledge_id = m.id AND r.kind = 'RECEIPT' AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y"
-                + " WHERE y.reverses_entry_id = re.id)), 0)"
-                + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
+                + " m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region, b.reversed, b.received"
+                + " FROM fund_movement m JOIN fund_pledge_balance b ON b.pledge_id = m.id"
                 + " WHERE m.fund_id = ?1 AND m.donor_id = ?2 AND m.kind = 'PLEDGE' ORDER BY m.value_date, m.id", fundId, donorId)
                 .stream().map(r -> {
                     String currency = (String) r[3];

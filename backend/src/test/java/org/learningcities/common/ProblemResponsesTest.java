@@ -127,4 +127,13 @@ class ProblemResponsesTest {
                 .body("detail", containsString("reference"))
                 .body(not(containsString("Secret")));
     }
+
+    /** Without its mapping the pool's "acquisition timeout" (a plain SQLException) was a 500. */
+    @Test
+    void noDatabaseConnectionFreeInTimeIs503WithRetryAfter() {
+        isProblem(RestAssured.given().get("/test-only/pool-exhausted").then(), 503)
+                .header("Retry-After", equalTo("5"))
+                .body("type", containsString("/problems/unavailable"))
+                .body(not(containsString("acquisition")));
+    }
 }
