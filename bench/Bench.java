@@ -65,7 +65,13 @@ public class Bench {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static List<String> countries;
     static long[] memberIds;
-    static final List<String[]> rows = new ArrayList<>();
+    static long[] funds;
+    static double resourceImportSeconds = Double.NaN;
+    static final int SEARCH_CONCURRENCY = 8;
+    static final int MAX_MINUTES = Integer.getInteger("bench.maxMinutes", 75);
+    static final List<Row> TABLE = new ArrayList<>();
+    static boolean printed;
+    static String START_LOAD = "unknown";
 
     public static void main(String[] args) throws Exception {
         root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -78,6 +84,8 @@ public class Bench {
             }
         }
         long started = System.nanoTime();
+        START_LOAD = loadAverage();
+        log("Load average at the start: " + START_LOAD + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         log("Starting MariaDB on " + DB_PORT + ", the OIDC stub on " + OIDC_PORT + ", the API on " + API_PORT + " (" + JVM + ") ...");
         db = EmbeddedMariaDb.start(DB_PORT, null, work.resolve("mariadb-base"));
         OidcStub oidc = new OidcStub(OIDC_PORT);
@@ -89,13 +97,42 @@ public class Bench {
                 "LC_DEMO_DATA", "false", "QUARKUS_LOG_CATEGORY__ORG_LEARNINGCITIES__LEVEL", "WARN"),
                 List.of(JVM.split(" ")), work.resolve("api.log"));
         Files.deleteIfExists(work.resolve("api.log"));
+        Runnable stop = new Runnable() {
+            boolean done;
+
+            public synchronized void run() {
+                if (!done) {
+                    done = true;
+                    try {
+                        app.close();
+                    } catch (Exception e) {
+                        log("Stopping the API: " + e);
+                    }
+                    oidc.close();
+                    db.stop();
+                }
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stop));
+        // The whole run has a limit too: past it, the table so far is printed and the stack stopped.
+        Thread watchdog = DAEMONS.newThread(() -> {
+            try {
+                Thread.sleep(MAX_MINUTES * 60_000L);
+                log("make bench ran past " + MAX_MINUTES + " minutes (-Dbench.maxMinutes): printing what was measured and stopping.");
+                printMain();
+                System.out.printf("%nmake bench STOPPED after %d minutes (wall). Load average: %s%n", MAX_MINUTES, loadAverage());
+                System.exit(2);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        });
+        watchdog.start();
         try {
-            app.start(Duration.ofSeconds(180));
+            app.start(Duration.ofSeconds(300));
             run(started);
         } finally {
-            app.close();
-            oidc.close();
-            db.stop();
+            watchdog.interrupt();
+            stop.run();
         }
     }
 
@@ -106,145 +143,309 @@ public class Bench {
                 countries.add(rs.getString(1));
             }
         }
-        // ---- data
+        // ---- data: each part has a time limit; a part that fails leaves the measures needing it "not measured"
         log("Generating data (seed " + SEED + ") ...");
         List<Double> importSeconds = new ArrayList<>();
         List<Double> loadDataSeconds = new ArrayList<>();
-        Path csv = root.resolve("backend/.dev/bench/members-B.csv");
-        Files.writeString(csv, membersCsv("B", new Random(SEED)));
-        importSeconds.add(importMembers(csv));
-        loadDataSeconds.add(loadData(csv));
-        try (Connection c = jdbc(); ResultSet rs = c.createStatement().executeQuery("SELECT id FROM member_city ORDER BY id")) {
-            List<Long> ids = new ArrayList<>();
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
+        data("members", 900, () -> {
+            Path csv = root.resolve("backend/.dev/bench/members-B.csv");
+            Files.writeString(csv, membersCsv("B", new Random(SEED)));
+            importSeconds.add(importMembers(csv));
+            loadDataSeconds.add(loadData(csv));
+            try (Connection c = jdbc(); ResultSet rs = c.createStatement().executeQuery("SELECT id FROM member_city ORDER BY id")) {
+                List<Long> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                memberIds = ids.stream().mapToLong(Long::longValue).toArray();
             }
-            memberIds = ids.stream().mapToLong(Long::longValue).toArray();
-        }
-        generateOrganisations(new Random(SEED + 1));
-        int plans = generateClusters();
-        long[] funds = generateFunds(new Random(SEED + 2));
-        log(String.format("Data: %d member cities, %d organisations, %d clusters, %d work plans, %d journal lines (fund %d) + %d (fund %d)",
+        });
+        data("organisations", 600, () -> generateOrganisations(new Random(SEED + 1)));
+        data("clusters", 600, () -> log("  " + generateClusters() + " work plans"));
+        data("resources", 1200, () -> {
+            Path csv = root.resolve("backend/.dev/bench/resources.csv");
+            Files.writeString(csv, resourcesCsv(new Random(SEED + 4)));
+            resourceImportSeconds = importResources(csv);
+        });
+        data("funds", 1800, () -> {
+            need("organisations");
+            funds = generateFunds(new Random(SEED + 2));
+        });
+        log(String.format("Data: %d member cities, %d organisations, %d clusters, %d resources (%d search texts: %d en, %d fr, %d es)",
                 count("SELECT COUNT(*) FROM member_city"), count("SELECT COUNT(*) FROM organisation"), count("SELECT COUNT(*) FROM cluster"),
-                plans, count("SELECT COUNT(*) FROM fund_journal_leg l JOIN fund_journal_entry e ON e.id = l.entry_id WHERE e.fund_id = " + funds[0]),
-                funds[0], count("SELECT COUNT(*) FROM fund_journal_leg l JOIN fund_journal_entry e ON e.id = l.entry_id WHERE e.fund_id = " + funds[1]),
-                funds[1]));
+                count("SELECT COUNT(*) FROM resource_item"), count("SELECT COUNT(*) FROM search_entry"),
+                count("SELECT COUNT(*) FROM search_entry WHERE language = 'en'"), count("SELECT COUNT(*) FROM search_entry WHERE language = 'fr'"),
+                count("SELECT COUNT(*) FROM search_entry WHERE language = 'es'")));
+        if (funds != null) {
+            log(String.format("Fund journal lines: %d (fund %d), %d (fund %d)",
+                    count("SELECT COUNT(*) FROM fund_journal_leg l JOIN fund_journal_entry e ON e.id = l.entry_id WHERE e.fund_id = " + funds[0]),
+                    funds[0], count("SELECT COUNT(*) FROM fund_journal_leg l JOIN fund_journal_entry e ON e.id = l.entry_id WHERE e.fund_id = " + funds[1]),
+                    funds[1]));
+        }
 
         // ---- measures
-        List<Row> table = new ArrayList<>();
-        Random random = new Random(SEED + 3);
-
-        log("GET one member by id vs JDBC point select, " + POINT_CONCURRENCY + " connections ...");
-        load((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY, 3);
-        pointSelects(POINT_CONCURRENCY, 2);
-        List<Double> apiRps = new ArrayList<>();
-        List<Double> dbRps = new ArrayList<>();
-        List<Double> ratio = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            Result api = load((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY, SECONDS);
-            double select = pointSelects(POINT_CONCURRENCY, SECONDS);
-            apiRps.add(api.rps());
-            dbRps.add(select);
-            ratio.add(api.rps() / select);
-        }
-        add(table, new Row("GET /api/members/{id}: requests/s", "", apiRps, "%.0f", null));
-        add(table, new Row("JDBC point select (same concurrency): rows/s", "", dbRps, "%.0f", null));
-        add(table, new Row("  ratio API / database", ">= 0.5", ratio, "%.2f", v -> v >= 0.5));
-
-        log("Directory search, 64 connections ...");
-        BiFunction<Integer, Random, byte[]> search = (t, r) -> get(switch (r.nextInt(3)) {
-            case 0 -> "/api/members?region=" + REGIONS[r.nextInt(REGIONS.length)] + "&status=MEMBER&page=" + (1 + r.nextInt(5))
-                    + "&size=20&sort=name";
-            case 1 -> "/api/members?q=" + SYLLABLES[r.nextInt(SYLLABLES.length)] + SYLLABLES[r.nextInt(SYLLABLES.length)]
-                    + "&page=1&size=20";
-            default -> "/api/members?topic=" + (1 + r.nextInt(12)) + "&joinedFrom=2016&page=" + (1 + r.nextInt(3)) + "&size=20";
-        }, null);
-        load(search, 64, 3);
-        List<Double> p95 = new ArrayList<>();
-        List<Double> searchRps = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            Result r = load(search, 64, SECONDS);
-            p95.add(r.percentile(95));
-            searchRps.add(r.rps());
-        }
-        add(table, new Row("directory search, filtered + paged, 10,000 cities, 64 conn: p95 ms", "<= 50", p95, "%.1f", v -> v <= 50));
-        add(table, new Row("  (requests/s)", "", searchRps, "%.0f", null));
-
-        log("Fund summary and donor statement, 1,000,000 vs 1,000 journal lines ...");
-        long donor = count("SELECT MIN(id) FROM fund_donor");
-        List<Double> summaryRatio = new ArrayList<>();
-        List<Double> statementRatio = new ArrayList<>();
-        List<Double> summaryBig = new ArrayList<>();
-        List<Double> statementBig = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            double sb = load((t, r) -> get("/api/funds/" + funds[0] + "/summary", null), 4, SECONDS / 2).percentile(50);
-            double ss = load((t, r) -> get("/api/funds/" + funds[1] + "/summary", null), 4, SECONDS / 2).percentile(50);
-            double tb = load((t, r) -> get("/api/funds/" + funds[0] + "/donors/" + donor + "/statement", token), 4, SECONDS / 2).percentile(50);
-            double ts = load((t, r) -> get("/api/funds/" + funds[1] + "/donors/" + donor + "/statement", token), 4, SECONDS / 2).percentile(50);
-            summaryBig.add(sb);
-            statementBig.add(tb);
-            summaryRatio.add(sb / ss);
-            statementRatio.add(tb / ts);
-        }
-        add(table, new Row("fund summary at 1,000,000 lines: p50 ms", "", summaryBig, "%.1f", null));
-        add(table, new Row("  p50 ratio 1,000,000 / 1,000 lines", "<= 1.5", summaryRatio, "%.2f", v -> v <= 1.5));
-        add(table, new Row("donor statement at 1,000,000 lines: p50 ms", "", statementBig, "%.1f", null));
-        add(table, new Row("  p50 ratio 1,000,000 / 1,000 lines", "<= 1.5", statementRatio, "%.2f", v -> v <= 1.5));
-
-        log("CSV import of 10,000 members vs LOAD DATA ...");
-        for (int i = 2; i <= RUNS; i++) {
-            Path more = root.resolve("backend/.dev/bench/members-I" + i + ".csv");
-            Files.writeString(more, membersCsv("I" + i, new Random(SEED + 10 + i)));
-            importSeconds.add(importMembers(more));
-            loadDataSeconds.add(loadData(more));
-            // Back to 10,000 cities for what follows.
-            execute("DELETE FROM member_city WHERE external_id LIKE 'I" + i + "-%'");
-        }
-        List<Double> importRatio = new ArrayList<>();
-        for (int i = 0; i < importSeconds.size(); i++) {
-            importRatio.add(importSeconds.get(i) / loadDataSeconds.get(i));
-        }
-        add(table, new Row("CSV import of 10,000 members: seconds", "<= 5", importSeconds, "%.2f", v -> v <= 5));
-        add(table, new Row("  LOAD DATA of the same rows: seconds", "", loadDataSeconds, "%.2f", null));
-        add(table, new Row("  ratio import / LOAD DATA", "<= 5", importRatio, "%.1f", v -> v <= 5));
-
-        log("100 concurrent allocations on one fund ...");
-        List<Double> allocationsPerSecond = new ArrayList<>();
-        List<Double> overdrafts = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            double[] a = allocations(i);
-            allocationsPerSecond.add(a[0]);
-            overdrafts.add(a[1]);
-        }
-        add(table, new Row("100 concurrent allocations on one fund: overdrafts", "0", overdrafts, "%.0f", v -> v == 0));
-        add(table, new Row("  allocations decided per second", "reported", allocationsPerSecond, "%.0f", null));
-
-        String openapi = HTTP.send(HttpRequest.newBuilder(URI.create(app.url("/q/openapi"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        if (openapi.contains("/api/search:")) {
-            log("Full-text search ...");
-            List<Double> searchP95 = new ArrayList<>();
+        measure("point reads", RUNS * (2 * SECONDS + 10) + 120, new String[][] {
+                {"GET /api/members/{id}: requests/s", ""}, {"JDBC point select (same concurrency): rows/s", ""},
+                {"  ratio API / database", ">= 0.5"}}, out -> {
+            need("members");
+            log("GET one member by id vs JDBC point select, " + POINT_CONCURRENCY + " connections ...");
+            load((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY, 3);
+            pointSelects(POINT_CONCURRENCY, 2);
+            List<Double> apiRps = new ArrayList<>();
+            List<Double> dbRps = new ArrayList<>();
+            List<Double> ratio = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
-                searchP95.add(load((t, r) -> get("/api/search?q=" + SYLLABLES[r.nextInt(SYLLABLES.length)] + SYLLABLES[r.nextInt(SYLLABLES.length)],
-                        null), 16, SECONDS).percentile(95));
+                Result api = load((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY, SECONDS);
+                double select = pointSelects(POINT_CONCURRENCY, SECONDS);
+                apiRps.add(api.rps());
+                dbRps.add(select);
+                ratio.add(api.rps() / select);
             }
-            add(table, new Row("full-text search (16 conn; no resources generated yet): p95 ms", "<= 100", searchP95, "%.1f", v -> v <= 100));
-        } else {
-            add(table, new Row("full-text search over 10,000 resources: p95 ms", "<= 100", List.of(), "n/a (no /api/search yet)", null));
-        }
+            add(out, new Row("GET /api/members/{id}: requests/s", "", apiRps, "%.0f", null));
+            add(out, new Row("JDBC point select (same concurrency): rows/s", "", dbRps, "%.0f", null));
+            add(out, new Row("  ratio API / database", ">= 0.5", ratio, "%.2f", v -> v >= 0.5));
+        });
 
-        double rss = app.residentMb();
-        add(table, new Row("backend resident memory at the end (VmRSS): MB", "<= 400", List.of(rss), "%.0f", v -> v <= 400));
+        measure("directory search", RUNS * (SECONDS + 60) + 120, new String[][] {
+                {"directory search, filtered + paged, 10,000 cities, 64 conn: p95 ms", "<= 50"}, {"  (requests/s)", ""}}, out -> {
+            need("members");
+            log("Directory search, 64 connections ...");
+            BiFunction<Integer, Random, byte[]> search = (t, r) -> get(switch (r.nextInt(3)) {
+                case 0 -> "/api/members?region=" + REGIONS[r.nextInt(REGIONS.length)] + "&status=MEMBER&page=" + (1 + r.nextInt(5))
+                        + "&size=20&sort=name";
+                case 1 -> "/api/members?q=" + SYLLABLES[r.nextInt(SYLLABLES.length)] + SYLLABLES[r.nextInt(SYLLABLES.length)]
+                        + "&page=1&size=20";
+                default -> "/api/members?topic=" + (1 + r.nextInt(12)) + "&joinedFrom=2016&page=" + (1 + r.nextInt(3)) + "&size=20";
+            }, null);
+            load(search, 64, 3);
+            List<Double> p95 = new ArrayList<>();
+            List<Double> searchRps = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                Result r = load(search, 64, SECONDS);
+                p95.add(r.percentile(95));
+                searchRps.add(r.rps());
+            }
+            add(out, new Row("directory search, filtered + paged, 10,000 cities, 64 conn: p95 ms", "<= 50", p95, "%.1f", v -> v <= 50));
+            add(out, new Row("  (requests/s)", "", searchRps, "%.0f", null));
+        });
 
-        System.out.println();
-        System.out.printf("Backend: the packaged API (java %s -jar quarkus-run.jar), embedded MariaDB 11.4, %d runs of %d s per figure.%n",
-                JVM, RUNS, SECONDS);
-        System.out.printf("Machine: %d cores; the load generator (this JVM) and MariaDB share them with the API. Load average at the end: %s%n",
-                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
-        print(table);
+        measure("fund", 300, new String[][] {
+                {"fund summary at 1,000,000 lines: p50 ms", ""}, {"  p50 ratio 1,000,000 / 1,000 lines", "<= 1.5"},
+                {"donor statement at 1,000,000 lines: p50 ms", ""}, {"  p50 ratio 1,000,000 / 1,000 lines ", "<= 1.5"}}, out -> {
+            need("funds");
+            log("Fund summary and donor statement, 1,000,000 vs 1,000 journal lines ...");
+            long donor = count("SELECT MIN(id) FROM fund_donor");
+            List<Double> summaryRatio = new ArrayList<>();
+            List<Double> statementRatio = new ArrayList<>();
+            List<Double> summaryBig = new ArrayList<>();
+            List<Double> statementBig = new ArrayList<>();
+            int seconds = Math.max(2, SECONDS / 2);
+            for (int i = 0; i < RUNS; i++) {
+                double sb = load((t, r) -> get("/api/funds/" + funds[0] + "/summary", null), 4, seconds).percentile(50);
+                double ss = load((t, r) -> get("/api/funds/" + funds[1] + "/summary", null), 4, seconds).percentile(50);
+                double tb = load((t, r) -> get("/api/funds/" + funds[0] + "/donors/" + donor + "/statement", token), 4, seconds).percentile(50);
+                double ts = load((t, r) -> get("/api/funds/" + funds[1] + "/donors/" + donor + "/statement", token), 4, seconds).percentile(50);
+                summaryBig.add(sb);
+                statementBig.add(tb);
+                summaryRatio.add(sb / ss);
+                statementRatio.add(tb / ts);
+            }
+            add(out, new Row("fund summary at 1,000,000 lines: p50 ms", "", summaryBig, "%.1f", null));
+            add(out, new Row("  p50 ratio 1,000,000 / 1,000 lines", "<= 1.5", summaryRatio, "%.2f", v -> v <= 1.5));
+            add(out, new Row("donor statement at 1,000,000 lines: p50 ms", "", statementBig, "%.1f", null));
+            add(out, new Row("  p50 ratio 1,000,000 / 1,000 lines ", "<= 1.5", statementRatio, "%.2f", v -> v <= 1.5));
+        });
+
+        measure("member import", 900, new String[][] {
+                {"CSV import of 10,000 members: seconds", "<= 5"}, {"  LOAD DATA of the same rows: seconds", ""},
+                {"  ratio import / LOAD DATA", "<= 5"}}, out -> {
+            need("members");
+            log("CSV import of 10,000 members vs LOAD DATA ...");
+            for (int i = 2; i <= RUNS; i++) {
+                Path more = root.resolve("backend/.dev/bench/members-I" + i + ".csv");
+                Files.writeString(more, membersCsv("I" + i, new Random(SEED + 10 + i)));
+                importSeconds.add(importMembers(more));
+                loadDataSeconds.add(loadData(more));
+                // Back to 10,000 cities for what follows.
+                execute("DELETE FROM member_city WHERE external_id LIKE 'I" + i + "-%'");
+            }
+            List<Double> importRatio = new ArrayList<>();
+            for (int i = 0; i < importSeconds.size(); i++) {
+                importRatio.add(importSeconds.get(i) / loadDataSeconds.get(i));
+            }
+            add(out, new Row("CSV import of 10,000 members: seconds", "<= 5", importSeconds, "%.2f", v -> v <= 5));
+            add(out, new Row("  LOAD DATA of the same rows: seconds", "", loadDataSeconds, "%.2f", null));
+            add(out, new Row("  ratio import / LOAD DATA", "<= 5", importRatio, "%.1f", v -> v <= 5));
+        });
+
+        measure("allocations", RUNS * 120 + 60, new String[][] {
+                {"100 concurrent allocations on one fund: overdrafts", "0"}, {"  allocations decided per second", "reported"}}, out -> {
+            need("organisations");
+            log("100 concurrent allocations on one fund ...");
+            List<Double> allocationsPerSecond = new ArrayList<>();
+            List<Double> overdrafts = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                double[] a = allocations(i);
+                allocationsPerSecond.add(a[0]);
+                overdrafts.add(a[1]);
+            }
+            add(out, new Row("100 concurrent allocations on one fund: overdrafts", "0", overdrafts, "%.0f", v -> v == 0));
+            add(out, new Row("  allocations decided per second", "reported", allocationsPerSecond, "%.0f", null));
+        });
+
+        measure("full-text search", RUNS * (SECONDS + 60) + 120, new String[][] {
+                {"full-text search over 10,000 resources, " + SEARCH_CONCURRENCY + " conn: p95 ms", "<= 100"},
+                {"  (median ms)", ""}, {"  (requests/s)", ""}, {"  (CSV import of the 10,000 resources: seconds)", ""}}, out -> {
+            need("resources");
+            long resources = count("SELECT COUNT(*) FROM resource_item");
+            if (resources < 10_000) {
+                throw new IllegalStateException("only " + resources + " resources in the database");
+            }
+            log("Full-text search over " + resources + " resources, " + SEARCH_CONCURRENCY + " connections ...");
+            BiFunction<Integer, Random, byte[]> search = (t, r) -> get(searchQuery(r), null);
+            load(search, SEARCH_CONCURRENCY, 3);
+            List<Double> p95 = new ArrayList<>();
+            List<Double> p50 = new ArrayList<>();
+            List<Double> rps = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                Result r = load(search, SEARCH_CONCURRENCY, SECONDS);
+                if (r.errors() > 0) {
+                    throw new IllegalStateException(r.errors() + " searches did not answer 200");
+                }
+                p95.add(r.percentile(95));
+                p50.add(r.percentile(50));
+                rps.add(r.rps());
+            }
+            add(out, new Row("full-text search over 10,000 resources, " + SEARCH_CONCURRENCY + " conn: p95 ms", "<= 100", p95, "%.1f",
+                    v -> v <= 100));
+            add(out, new Row("  (median ms)", "", p50, "%.1f", null));
+            add(out, new Row("  (requests/s)", "", rps, "%.0f", null));
+            add(out, new Row("  (CSV import of the 10,000 resources: seconds)", "", List.of(resourceImportSeconds), "%.1f", null));
+        });
+
+        measure("memory", 30, new String[][] {{"backend resident memory at the end (VmRSS): MB", "<= 400"}}, out -> {
+            double rss = app.residentMb();
+            add(out, new Row("backend resident memory at the end (VmRSS): MB", "<= 400", List.of(rss), "%.0f", v -> v <= 400));
+        });
+
+        printMain();
         spa();
-        System.out.printf("%nmake bench took %.0f s.%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("%nmake bench took %.0f s (wall). Load average at the end: %s%n", (System.nanoTime() - started) / 1e9, loadAverage());
     }
+
+    static void printMain() {
+        synchronized (TABLE) {
+            if (printed) {
+                return;
+            }
+            printed = true;
+            System.out.println();
+            System.out.printf("Backend: the packaged API (java %s -jar quarkus-run.jar), embedded MariaDB 11.4, %d runs of %d s per figure"
+                    + " (min/median/max over the runs; pass? judges the median).%n", JVM, RUNS, SECONDS);
+            System.out.printf("Machine: %d cores, shared: the load generator (this JVM), headless Chromium and MariaDB run on the same cores"
+                    + " as the API. Load average at the start: %s; now: %s%n", Runtime.getRuntime().availableProcessors(), START_LOAD,
+                    loadAverage());
+            print(TABLE);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    // ------------------------------------------------------------------ parts with time limits
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    interface Measure {
+        void run(List<Row> out) throws Exception;
+    }
+
+    static final Map<String, String> DATA_PROBLEMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One part of the generated data, within a time limit; what failed is remembered for the measures needing it. */
+    static void data(String name, int seconds, Step step) {
+        log("  " + name + " ...");
+        long t0 = System.nanoTime();
+        String problem = within(seconds, () -> {
+            step.run();
+            return null;
+        });
+        if (problem != null) {
+            DATA_PROBLEMS.put(name, problem);
+            log("  " + name + " NOT generated: " + problem);
+        } else {
+            log(String.format("  %s: %.1f s", name, (System.nanoTime() - t0) / 1e9));
+        }
+    }
+
+    static void need(String data) {
+        String problem = DATA_PROBLEMS.get(data);
+        if (problem != null) {
+            throw new IllegalStateException("no " + data + " generated (" + problem + ")");
+        }
+    }
+
+    /**
+     * One group of rows, within a time limit. The rows it did not add say "not measured" and why,
+     * so the table always has every row and the run goes on (a part that hangs is left behind).
+     */
+    static void measure(String name, int seconds, String[][] expected, Measure measure) {
+        List<Row> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        String problem = within(seconds, () -> {
+            measure.run(out);
+            return null;
+        });
+        List<Row> done;
+        synchronized (out) {
+            done = new ArrayList<>(out);
+        }
+        synchronized (TABLE) {
+            TABLE.addAll(done);
+            if (problem != null) {
+                log("  " + name + ": NOT measured: " + problem);
+                for (String[] row : expected) {
+                    if (done.stream().noneMatch(d -> d.measure().equals(row[0]))) {
+                        TABLE.add(new Row(row[0], row[1], List.of(), "not measured: " + problem, null));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs a task on its own (daemon) thread; null when it finished in time, else what went wrong. */
+    static String within(int seconds, java.util.concurrent.Callable<Void> task) {
+        ExecutorService one = Executors.newSingleThreadExecutor(DAEMONS);
+        Future<Void> f = one.submit(task);
+        try {
+            f.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            return "timed out after " + seconds + " s";
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            return message.length() > 160 ? message.substring(0, 160) + "..." : message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    static final java.util.concurrent.ThreadFactory DAEMONS = r -> {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        return t;
+    };
 
     // ------------------------------------------------------------------ data
 
@@ -304,6 +505,126 @@ public class Bench {
                     + " SET next_report_due = MAKEDATE(YEAR(last_progress_report) + 2, 365)");
             return (System.nanoTime() - t0) / 1e9;
         }
+    }
+
+    // ---- 10,000 resources: titles and summaries from parallel English, French and Spanish phrases
+
+    static final String[][] SUBJECTS = {
+            {"adult literacy", "l'alphabétisation des adultes", "la alfabetización de adultos"},
+            {"numeracy at work", "la numératie au travail", "la aritmética en el trabajo"},
+            {"digital skills", "les compétences numériques", "las competencias digitales"},
+            {"mentoring young people", "le mentorat des jeunes", "la mentoría de jóvenes"},
+            {"volunteering in libraries", "le bénévolat dans les bibliothèques", "el voluntariado en las bibliotecas"},
+            {"apprenticeships", "l'apprentissage en alternance", "la formación de aprendices"},
+            {"family learning", "l'apprentissage en famille", "el aprendizaje en familia"},
+            {"active citizenship", "la citoyenneté active", "la ciudadanía activa"},
+            {"entrepreneurship education", "l'éducation à l'entrepreneuriat", "la educación emprendedora"},
+            {"health and wellbeing", "la santé et le bien-être", "la salud y el bienestar"},
+            {"migrant integration", "l'intégration des migrants", "la integración de migrantes"},
+            {"early school leaving", "le décrochage scolaire", "el abandono escolar temprano"},
+            {"intergenerational learning", "l'apprentissage intergénérationnel", "el aprendizaje intergeneracional"},
+            {"green skills", "les compétences vertes", "las competencias verdes"},
+            {"community learning centres", "les centres communautaires d'apprentissage", "los centros comunitarios de aprendizaje"},
+            {"museums as learning spaces", "les musées comme lieux d'apprentissage", "los museos como espacios de aprendizaje"},
+            {"teacher training", "la formation des enseignants", "la formación docente"},
+            {"learning festivals", "les festivals de l'apprentissage", "los festivales del aprendizaje"},
+            {"monitoring lifelong learning", "le suivi de l'apprentissage tout au long de la vie",
+                    "el seguimiento del aprendizaje a lo largo de la vida"},
+            {"employability of young adults", "l'employabilité des jeunes adultes", "la empleabilidad de los jóvenes adultos"}};
+    static final String[][] AUDIENCES = {
+            {"NEET", "young people not in education or work", "les jeunes sans emploi ni formation", "los jóvenes que ni estudian ni trabajan"},
+            {"FAMILIES", "families", "les familles", "las familias"},
+            {"VOLUNTEERS", "volunteers", "les bénévoles", "los voluntarios"},
+            {"FRONTLINE_STAFF", "frontline staff", "le personnel de terrain", "el personal de primera línea"},
+            {"ELDERLY_PEOPLE", "older people", "les personnes âgées", "las personas mayores"},
+            {"MIGRANTS", "migrants", "les migrants", "los migrantes"},
+            {"EMPLOYERS", "employers", "les employeurs", "los empleadores"},
+            {"TEACHERS", "teachers", "les enseignants", "los docentes"},
+            {"LOCAL_AUTHORITIES", "local authorities", "les collectivités locales", "las autoridades locales"},
+            {"PRACTITIONERS", "practitioners", "les praticiens", "los profesionales"}};
+    static final String[][] TYPES = {
+            {"GUIDE", "Guide to", "Guide sur", "Guía sobre"}, {"REPORT", "Report on", "Rapport sur", "Informe sobre"},
+            {"TRAINING_MODULE", "Training module on", "Module de formation sur", "Módulo de formación sobre"},
+            {"CASE_STUDY", "Case study of", "Étude de cas sur", "Estudio de caso sobre"},
+            {"POLICY_BRIEF", "Policy brief on", "Note d'orientation sur", "Nota de política sobre"},
+            {"VIDEO", "Video on", "Vidéo sur", "Vídeo sobre"}, {"NEWSLETTER", "Newsletter on", "Lettre d'information sur", "Boletín sobre"},
+            {"COMPENDIUM", "Compendium of practice in", "Recueil de pratiques sur", "Compendio de prácticas sobre"},
+            {"MENTORING_GUIDE", "Mentoring guide for", "Guide de mentorat pour", "Guía de mentoría para"},
+            {"CONCEPT_INTRODUCTION", "An introduction to", "Introduction à", "Introducción a"}};
+    static final String[] LICENCES = {"CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC0-1.0"};
+
+    /**
+     * 10,000 resources in the product's import format: every one in English, about a third with a
+     * French translation and a fifth with a Spanish one (title and summary).
+     */
+    static String resourcesCsv(Random r) {
+        StringBuilder csv = new StringBuilder("externalId,type,originalLanguage,title_en,title_fr,title_es,summary_en,summary_fr,summary_es,"
+                + "topics,targetGroups,authors,organisations,publicationDate,licence,link_en,link_fr,link_es\n");
+        for (int i = 0; i < 10_000; i++) {
+            String[] type = TYPES[r.nextInt(TYPES.length)];
+            String[] subject = SUBJECTS[r.nextInt(SUBJECTS.length)];
+            String[] other = SUBJECTS[r.nextInt(SUBJECTS.length)];
+            String[] audience = AUDIENCES[r.nextInt(AUDIENCES.length)];
+            String place = cityName(r);
+            int examples = 3 + r.nextInt(20);
+            boolean fr = r.nextInt(3) == 0;
+            boolean es = r.nextInt(5) == 0;
+            String titleEn = type[1] + " " + subject[0] + " for " + audience[1] + " in " + place;
+            String summaryEn = "How " + place + " and its partners work on " + subject[0] + " with " + audience[1] + ", and what it taught them about "
+                    + other[0] + ". With " + examples + " examples from learning cities, a checklist and contacts.";
+            String titleFr = fr ? type[2] + " " + subject[1] + " pour " + audience[2] + " à " + place : "";
+            String summaryFr = fr ? "Comment " + place + " et ses partenaires travaillent sur " + subject[1] + " avec " + audience[2]
+                    + ", et ce qu'ils en ont appris sur " + other[1] + ". Avec " + examples + " exemples de villes apprenantes." : "";
+            String titleEs = es ? type[3] + " " + subject[2] + " para " + audience[3] + " en " + place : "";
+            String summaryEs = es ? "Cómo " + place + " y sus socios trabajan en " + subject[2] + " con " + audience[3]
+                    + ", y lo que aprendieron sobre " + other[2] + ". Con " + examples + " ejemplos de ciudades del aprendizaje." : "";
+            csv.append("RES-").append(i).append(',').append(type[0]).append(",en,").append(q(titleEn)).append(',').append(q(titleFr))
+                    .append(',').append(q(titleEs)).append(',').append(q(summaryEn)).append(',').append(q(summaryFr)).append(',')
+                    .append(q(summaryEs)).append(',').append(1 + r.nextInt(12)).append(r.nextBoolean() ? ";" + (1 + r.nextInt(12)) : "")
+                    .append(',').append(audience[0]).append(',').append(q("Author " + (1 + r.nextInt(900)))).append(',')
+                    .append(q(place + " learning city")).append(',')
+                    .append(LocalDate.of(2005 + r.nextInt(20), 1 + r.nextInt(12), 1 + r.nextInt(28))).append(',')
+                    .append(LICENCES[r.nextInt(LICENCES.length)]).append(",https://library.example.org/res/").append(i).append(",,\n");
+        }
+        return csv.toString();
+    }
+
+    static String q(String text) {
+        return text.isEmpty() ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    static double importResources(Path csv) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(app.url("/api/resources/import")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)).timeout(Duration.ofMinutes(15)).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (r.statusCode() != 201 || !r.body().contains("\"created\":10000")) {
+            throw new IllegalStateException("Resource import failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+        }
+        return seconds;
+    }
+
+    static final String[] SEARCH_WORDS = {"literacy", "numeracy", "digital skills", "mentoring", "volunteering", "libraries",
+            "apprenticeships", "family learning", "citizenship", "entrepreneurship", "wellbeing", "migrant integration",
+            "school leaving", "intergenerational", "green skills", "museums", "teacher training", "festivals", "employability",
+            "alphabétisation", "bénévolat", "numériques", "décrochage", "citoyenneté", "alfabetización", "voluntariado",
+            "bienestar", "ciudadanía", "guide", "report", "learning cities", "litera", "mentor"};
+
+    /** A search a visitor of the library could type: words in English, French or Spanish, sometimes with a filter. */
+    static String searchQuery(Random r) {
+        String words = SEARCH_WORDS[r.nextInt(SEARCH_WORDS.length)];
+        if (r.nextInt(4) == 0) {
+            words = cityName(r) + " " + words; // a place and a subject: few matches
+        }
+        String path = "/api/search?q=" + java.net.URLEncoder.encode(words, StandardCharsets.UTF_8);
+        return path + switch (r.nextInt(6)) {
+            case 0 -> "&kind=RESOURCE";
+            case 1 -> "&topic=" + (1 + r.nextInt(12));
+            case 2 -> "&language=" + (r.nextBoolean() ? "fr" : "es");
+            case 3 -> "&targetGroup=" + AUDIENCES[r.nextInt(AUDIENCES.length)][0];
+            default -> r.nextInt(4) == 0 ? "&page=2" : "";
+        };
     }
 
     static void generateOrganisations(Random r) throws Exception {
@@ -505,7 +826,7 @@ public class Bench {
         if (receipt.statusCode() != 201) {
             throw new IllegalStateException(receipt.body());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(100);
+        ExecutorService pool = Executors.newFixedThreadPool(100, DAEMONS);
         CountDownLatch ready = new CountDownLatch(100);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
@@ -558,7 +879,7 @@ public class Bench {
 
     /** Closed-loop load: each connection sends its next request when the answer to the last one is in. */
     static Result load(BiFunction<Integer, Random, byte[]> request, int connections, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        ExecutorService pool = Executors.newFixedThreadPool(connections, DAEMONS);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger errors = new AtomicInteger();
         List<Future<long[]>> parts = new ArrayList<>();
@@ -610,7 +931,7 @@ public class Bench {
 
     /** The raw database: the same number of connections, each selecting one member row by id in a loop. */
     static double pointSelects(int connections, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        ExecutorService pool = Executors.newFixedThreadPool(connections, DAEMONS);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<Long>> parts = new ArrayList<>();
         for (int t = 0; t < connections; t++) {
@@ -660,23 +981,38 @@ public class Bench {
             gzipped += out.size();
         }
         List<Double> tti = new ArrayList<>();
-        Process node = new ProcessBuilder("node", root.resolve("bench/spa.mjs").toString(), app.url("/members"), String.valueOf(RUNS + 2))
-                .directory(root.resolve("frontend").toFile()).redirectErrorStream(true).start();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        node.waitFor();
-        Matcher times = Pattern.compile("TTI_MS (\\d+)").matcher(out);
-        while (times.find()) {
-            tti.add(Double.parseDouble(times.group(1)));
+        String ttiProblem = null;
+        Path browserLog = root.resolve("backend/.dev/bench/spa.log");
+        try {
+            // The output goes to a file: reading a pipe would block past the time limit if the browser hangs.
+            Process node = new ProcessBuilder("node", root.resolve("bench/spa.mjs").toString(), app.url("/members"), String.valueOf(RUNS + 2))
+                    .directory(root.resolve("frontend").toFile()).redirectErrorStream(true).redirectOutput(browserLog.toFile()).start();
+            if (!node.waitFor(240, java.util.concurrent.TimeUnit.SECONDS)) {
+                node.descendants().forEach(ProcessHandle::destroyForcibly);
+                node.destroyForcibly();
+                ttiProblem = "the browser took more than 240 s";
+            }
+            Matcher times = Pattern.compile("TTI_MS (\\d+)").matcher(Files.readString(browserLog));
+            while (times.find()) {
+                tti.add(Double.parseDouble(times.group(1)));
+            }
+            if (tti.isEmpty() && ttiProblem == null) {
+                String out = Files.readString(browserLog).strip();
+                ttiProblem = "the browser measure failed: " + (out.length() > 160 ? out.substring(0, 160) + "..." : out).replace('\n', ' ');
+            }
+        } catch (IOException e) {
+            ttiProblem = "node could not run: " + e.getMessage();
         }
-        if (tti.isEmpty()) {
-            log("The browser measure failed: " + out);
+        if (ttiProblem != null) {
+            log("SPA timing: " + ttiProblem + " (see " + browserLog + ")");
         }
         System.out.println();
         System.out.println("SPA (frontend/dist; headless Debian Chromium on the same machine, fresh browser context per run)");
         List<Row> table = new ArrayList<>();
         add(table, new Row("JS loaded by the first page, gzipped: KB (" + scripts.size() + " files, " + raw / 1024 + " KB raw)", "<= 250",
                 List.of(gzipped / 1024.0), "%.1f", v -> v <= 250));
-        add(table, new Row("directory page interactive (/members, rows shown): ms", "<= 1500", tti, "%.0f", v -> v <= 1500));
+        add(table, new Row("directory page interactive (/members, rows shown): ms", "<= 1500", tti,
+                ttiProblem != null && tti.isEmpty() ? "not measured: " + ttiProblem : "%.0f", v -> v <= 1500));
         print(table);
     }
 
@@ -703,7 +1039,8 @@ public class Bench {
                 + "-".repeat(11) + "|" + "-".repeat(7) + "|");
         for (Row row : table) {
             if (row.values().isEmpty()) {
-                System.out.printf("| %-70s | %-8s | %-33s | %-5s |%n", row.measure(), row.target(), row.format(), "n/a");
+                String why = row.format().startsWith("not measured") ? row.format() : "not measured";
+                System.out.printf("| %-70s | %-8s | %-33s | %-5s |%n", row.measure(), row.target(), why, "n/a");
                 continue;
             }
             double[] v = row.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -781,7 +1118,7 @@ public class Bench {
         Conn() throws IOException {
             socket = new Socket("127.0.0.1", API_PORT);
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(60_000); // a request slower than a minute ends that connection's run (counted as an error)
+            socket.setSoTimeout(30_000); // a request slower than 30 s ends that connection's run (counted as an error)
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             out = socket.getOutputStream();
         }

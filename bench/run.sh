@@ -12,10 +12,18 @@ if [[ ! -f "$ROOT/frontend/dist/index.html" ]]; then
   (cd "$ROOT/frontend" && npm run -s build)
   PACKAGE=1 # the jar serves the SPA: package it again with it
 fi
-if [[ $PACKAGE == 1 || ! -f "$BACKEND/target/quarkus-app/quarkus-run.jar" \
+JAR="$BACKEND/target/quarkus-app/quarkus-run.jar"
+# Sources newer than the jar (or than the test support classes the bench runs with): measure what is checked out, not an old build.
+STALE=""
+if [[ -f "$JAR" && -f "$BACKEND/target/test-classes/org/learningcities/testsupport/PackagedApp.class" ]]; then
+  STALE="$(find "$BACKEND/src" "$BACKEND/pom.xml" "$ROOT/openapi.yaml" -type f -newer "$JAR" -print -quit)"
+  [[ -z "$STALE" ]] || echo "Sources changed since the last build ($STALE): building again." >&2
+fi
+if [[ $PACKAGE == 1 || ! -f "$JAR" || -n "$STALE" \
       || ! -f "$BACKEND/target/test-classes/org/learningcities/testsupport/PackagedApp.class" ]]; then
   echo "Building the API (mvn package) ..." >&2
   $MVN package -DskipTests
+  touch "$JAR"
 fi
 CLASSPATH_FILE="$BACKEND/target/dev-classpath.txt"
 if [[ ! -s "$CLASSPATH_FILE" || "$BACKEND/pom.xml" -nt "$CLASSPATH_FILE" ]]; then

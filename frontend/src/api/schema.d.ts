@@ -1089,6 +1089,12 @@ export interface paths {
          *     in every language a text exists in, ignoring case and accents (MariaDB full-text indexes).
          *     Ranked: matches in titles weigh more than in summaries and bodies. `snippet` is the
          *     passage around the first match, cut into segments with the matching words marked.
+         *
+         *     Bounded work per search: only the 1,000 best-ranked matching texts of content
+         *     (projects, toolkits, resources, fiches; one text per language) and the 1,000
+         *     best-ranked member cities are ranked, paged and counted. When a query matches more,
+         *     `totalIsEstimate` is true, `total` counts the results among those (a lower bound) and
+         *     pages past them are empty: add words or filters to narrow the search.
          */
         get: operations["search"];
         put?: never;
@@ -4600,6 +4606,12 @@ export interface components {
             page: components["schemas"]["PageNumber"];
             size: components["schemas"]["PageSize"];
             total: components["schemas"]["Total"];
+            /**
+             * @description True when more texts matched than a search ranks (1,000 of content, 1,000 member
+             *     cities): `total` is then the number of results among the best-ranked ones, a lower
+             *     bound, and later pages are empty. False when `total` is exact.
+             */
+            totalIsEstimate: boolean;
         };
         TranslationStatus: {
             kind: components["schemas"]["SearchKind"];

@@ -21,7 +21,6 @@ import org.learningcities.common.QueryParams;
 import org.learningcities.common.Roles;
 import org.learningcities.reference.UnescoRegion;
 import org.learningcities.toolkits.ToolkitViews.SearchKind;
-import org.learningcities.toolkits.ToolkitViews.SearchResult;
 import org.learningcities.toolkits.ToolkitViews.TargetGroup;
 import org.learningcities.toolkits.ToolkitViews.TranslationStatus;
 
@@ -44,7 +43,7 @@ public class SearchEndpoint {
 
     @GET
     @Path("/search")
-    public Page<SearchResult> search(@QueryParam("q") @Size(max = 200) String q, @QueryParam("kind") String kind,
+    public SearchIndex.SearchPage search(@QueryParam("q") @Size(max = 200) String q, @QueryParam("kind") String kind,
                                      @QueryParam("topic") @Min(1) @Max(12) Integer topic, @QueryParam("language") String inLanguage,
                                      @QueryParam("region") String region, @QueryParam("targetGroup") String targetGroup,
                                      @QueryParam("page") Integer page, @QueryParam("size") Integer size,

@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
-import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
 import org.learningcities.common.Problem;
 import org.learningcities.common.ProblemException;
@@ -51,6 +51,7 @@ public class SearchIndex {
             "for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or", "that", "the", "this", "to", "was", "what",
             "when", "where", "who", "will", "with", "und", "www");
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
     private static final int SNIPPET = 240;
 
     @Inject
@@ -98,8 +99,21 @@ public class SearchIndex {
     public record Filter(String q, SearchKind kind, Integer topic, String language, String region, String targetGroup) {
     }
 
+    /** One page of results; when the search was capped, total is a lower bound and says so. */
+    public record SearchPage(List<SearchResult> items, int page, int size, long total, boolean totalIsEstimate) {
+    }
+
+    /**
+     * How many best-ranked texts of content, and how many member cities, one search ranks and
+     * counts. A word found in every resource used to rank, count and carry the bodies of all
+     * 20,000 texts twice (0.25 s and more); bounded, the database scores the matches once,
+     * keeps these few (a priority queue, not a sort of everything) and the bodies are read only
+     * for the page shown. See the contract: total is then an estimate.
+     */
+    static final int CANDIDATES = 1000;
+
     @SuppressWarnings("unchecked")
-    public Page<SearchResult> search(Filter filter, PageRequest paging) {
+    public SearchPage search(Filter filter, PageRequest paging) {
         List<String> words = words(filter.q());
         if (words.isEmpty()) {
             throw ProblemException.badRequest("q needs a word of at least three letters or digits (not a stop word).",
@@ -109,6 +123,7 @@ public class SearchIndex {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("q", against);
 
+        // Candidates: per part, only ids and scores (no titles or bodies), the best CANDIDATES of them.
         List<String> parts = new ArrayList<>();
         if (filter.kind() != SearchKind.MEMBER) {
             StringBuilder where = new StringBuilder("visible = 1 AND MATCH(title, body) AGAINST(:q IN BOOLEAN MODE)");
@@ -133,49 +148,84 @@ public class SearchIndex {
                 parameters.put("language", filter.language());
                 parameters.put("languagePrefix", filter.language() + "-%");
             }
-            parts.add("SELECT kind, ref_id, language, title, body, resource_type, topics,"
+            parts.add("(SELECT id, kind, ref_id, language,"
                     + " MATCH(title) AGAINST(:q IN BOOLEAN MODE) * 3 + MATCH(title, body) AGAINST(:q IN BOOLEAN MODE) AS score"
-                    + " FROM search_entry WHERE " + where);
+                    + " FROM search_entry WHERE " + where + " ORDER BY score DESC, id LIMIT " + CANDIDATES + ")");
         }
         boolean members = (filter.kind() == null || filter.kind() == SearchKind.MEMBER) && filter.language() == null
                 && filter.targetGroup() == null;
         if (members) {
             StringBuilder where = new StringBuilder("m.status = 'MEMBER' AND MATCH(m.name, m.local_name) AGAINST(:q IN BOOLEAN MODE)");
             if (filter.region() != null) {
-                where.append(" AND c.unesco_region = :region");
+                where.append(" AND m.country_iso2 IN (SELECT c.iso2 FROM country c WHERE c.unesco_region = :region)");
                 parameters.put("region", filter.region());
             }
             if (filter.topic() != null) {
                 where.append(" AND EXISTS (SELECT 1 FROM member_topic t WHERE t.member_id = m.id AND t.topic_number = :topicNumber)");
                 parameters.put("topicNumber", filter.topic());
             }
-            parts.add("SELECT 'MEMBER' AS kind, m.id AS ref_id, NULL AS language, m.name AS title,"
-                    + " CONCAT_WS(', ', m.local_name, c.name_en) AS body, NULL AS resource_type, ' ' AS topics,"
+            parts.add("(SELECT m.id AS id, 'MEMBER' AS kind, m.id AS ref_id, NULL AS language,"
                     + " MATCH(m.name, m.local_name) AGAINST(:q IN BOOLEAN MODE) * 4 AS score"
-                    + " FROM member_city m JOIN country c ON c.iso2 = m.country_iso2 WHERE " + where);
+                    + " FROM member_city m WHERE " + where + " ORDER BY score DESC, m.id LIMIT " + CANDIDATES + ")");
         }
-        String ranked = "SELECT kind, ref_id, language, title, body, resource_type, topics, score,"
-                + " ROW_NUMBER() OVER (PARTITION BY kind, ref_id ORDER BY score DESC, language) AS best"
-                + " FROM (" + String.join(" UNION ALL ", parts) + ") hits";
-        Query count = em.createNativeQuery("SELECT COUNT(*) FROM (" + ranked + ") r WHERE best = 1");
-        Query page = em.createNativeQuery("SELECT kind, ref_id, language, title, body, resource_type, topics, score FROM ("
-                + ranked + ") r WHERE best = 1 ORDER BY score DESC, kind, ref_id LIMIT :limit OFFSET :offset");
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            page.setParameter(name, value);
-        });
-        page.setParameter("limit", paging.size()).setParameter("offset", paging.offset());
-        long total = ((Number) count.getSingleResult()).longValue();
+        // The best language of each piece of content, the count of results and whether a part was cut off, in one pass.
+        String ranked = "SELECT id, kind, ref_id, language, score, results, capped FROM ("
+                + " SELECT c.*, COUNT(*) OVER () AS results FROM ("
+                + "  SELECT h.*, ROW_NUMBER() OVER (PARTITION BY kind, ref_id ORDER BY score DESC, language) AS best,"
+                + "   GREATEST(SUM(kind <> 'MEMBER') OVER (), SUM(kind = 'MEMBER') OVER ()) >= " + CANDIDATES + " AS capped"
+                + "  FROM (" + String.join(" UNION ALL ", parts) + ") h) c WHERE best = 1) r"
+                + " ORDER BY score DESC, kind, ref_id LIMIT :limit OFFSET :offset";
+        List<Object[]> rows = ranked(ranked, parameters, paging.size(), paging.offset());
+        if (rows.isEmpty() && paging.offset() > 0) {
+            // Past the last page: the totals still come from the first row.
+            List<Object[]> first = ranked(ranked, parameters, 1, 0);
+            long total = first.isEmpty() ? 0 : ((Number) first.get(0)[5]).longValue();
+            return new SearchPage(List.of(), paging.page(), paging.size(), total, !first.isEmpty() && truthy(first.get(0)[6]));
+        }
+        Map<Long, Object[]> entries = texts("SELECT id, title, body, resource_type, topics FROM search_entry WHERE id IN (:ids)",
+                rows.stream().filter(r -> !"MEMBER".equals(r[1])).map(r -> ((Number) r[0]).longValue()).toList());
+        Map<Long, Object[]> cities = texts("SELECT m.id, m.name, CONCAT_WS(', ', m.local_name, c.name_en), NULL, ' ' FROM member_city m"
+                        + " JOIN country c ON c.iso2 = m.country_iso2 WHERE m.id IN (:ids)",
+                rows.stream().filter(r -> "MEMBER".equals(r[1])).map(r -> ((Number) r[0]).longValue()).toList());
         List<SearchResult> results = new ArrayList<>();
-        for (Object[] row : (List<Object[]>) page.getResultList()) {
-            String title = (String) row[3];
-            String body = (String) row[4];
-            results.add(new SearchResult(SearchKind.valueOf((String) row[0]), ((Number) row[1]).longValue(), title,
-                    (String) row[2], snippet(body == null || body.isBlank() ? title : body, words),
-                    Math.round(((Number) row[7]).doubleValue() * 1000) / 1000.0,
-                    row[5] == null ? null : ResourceType.valueOf((String) row[5]), topics((String) row[6])));
+        for (Object[] row : rows) {
+            boolean member = "MEMBER".equals(row[1]);
+            Object[] text = (member ? cities : entries).get(((Number) row[0]).longValue());
+            if (text == null) {
+                continue; // rewritten between the two reads (an edit replaces its search rows): left out of this page
+            }
+            String title = (String) text[1];
+            String body = (String) text[2];
+            results.add(new SearchResult(SearchKind.valueOf((String) row[1]), ((Number) row[2]).longValue(), title,
+                    (String) row[3], snippet(body == null || body.isBlank() ? title : body, words),
+                    Math.round(((Number) row[4]).doubleValue() * 1000) / 1000.0,
+                    text[3] == null ? null : ResourceType.valueOf((String) text[3]), topics((String) text[4])));
         }
-        return Page.of(results, paging, total);
+        long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[5]).longValue();
+        return new SearchPage(results, paging.page(), paging.size(), total, !rows.isEmpty() && truthy(rows.get(0)[6]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> ranked(String sql, Map<String, Object> parameters, int limit, int offset) {
+        Query query = em.createNativeQuery(sql);
+        parameters.forEach(query::setParameter);
+        return query.setParameter("limit", limit).setParameter("offset", offset).getResultList();
+    }
+
+    /** The texts of the rows on the page only, by id. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, Object[]> texts(String sql, List<Long> ids) {
+        Map<Long, Object[]> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] row : (List<Object[]>) em.createNativeQuery(sql).setParameter("ids", ids).getResultList()) {
+                byId.put(((Number) row[0]).longValue(), row);
+            }
+        }
+        return byId;
+    }
+
+    private static boolean truthy(Object value) {
+        return value instanceof Number n ? n.intValue() != 0 : Boolean.TRUE.equals(value);
     }
 
     /** The words of a query that the index can match, folded (no accents, lower case). */
@@ -238,7 +288,11 @@ public class SearchIndex {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            if (c < 0x80) {
+                out.append(Character.toLowerCase(c)); // ASCII has no accents: no decomposition (most of every text)
+                continue;
+            }
+            String base = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("");
             out.append(base.length() == 1 ? Character.toLowerCase(base.charAt(0)) : Character.toLowerCase(c));
         }
         return out.toString();
