@@ -18,17 +18,17 @@ import './toolkits.css'
 export function CaseStudiesPage() {
   const { t } = useTranslation()
   const language = currentLanguage()
-  const auth = useAuth()
+  const loggedIn = useAuth().status === 'authenticated'
   const isSecretariat = useHasRole('secretariat')
   const myCities = useMyCities()
   const [search, setSearch] = useSearchParams()
   const page = Math.max(1, Number(search.get('page')) || 1)
   const status = (search.get('status') || undefined) as Schemas['CaseStudyStatus'] | undefined
-  // Asked again once the login is known: a focal point's own drafts come only with the token.
+  // Asked again once logged in: a focal point's own drafts come only with the token.
   const fiches = useLoad(
     (signal) =>
       api.GET('/api/case-studies', { params: { query: { page, size: PAGE_SIZE, status, lang: language } }, signal }).then(unwrap),
-    [page, status, language, auth.status],
+    [page, status, language, loggedIn],
   )
 
   return (

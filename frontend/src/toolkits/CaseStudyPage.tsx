@@ -26,7 +26,7 @@ export function CaseStudyPage() {
   const caseStudyId = Number(useParams().id)
   const isSecretariat = useHasRole('secretariat')
   const myCities = useMyCities()
-  const authStatus = useAuth().status
+  const loggedIn = useAuth().status === 'authenticated'
   const [reloads, setReloads] = useState(0)
   const [editing, setEditing] = useState(false)
   // Kept outside the reloaded part, so the notice stays while the fiche is read again.
@@ -37,8 +37,8 @@ export function CaseStudyPage() {
       api
         .GET('/api/case-studies/{caseStudyId}', { params: { path: { caseStudyId }, query: { lang: language } }, signal })
         .then(unwrapVersioned),
-    // read again once the login is known: a draft is visible only with its focal point's token
-    [caseStudyId, language, reloads, authStatus],
+    // read again once logged in: a draft is visible only with its focal point's token
+    [caseStudyId, language, reloads, loggedIn],
   )
   if (!Number.isInteger(caseStudyId) || caseStudyId <= 0) return <NotFoundPage />
 
