@@ -280,15 +280,15 @@ async function scenarioSurveyResults(browser) {
       await waitForText(page.getByTestId('survey-countries'), count(results.countries))
       await waitForText(page.getByTestId('survey-regions-covered'), count(results.regionsCovered))
       for (const topic of results.topics) {
-        const topicRow = page.locator(`[data-testid="survey-topic-row"][data-topic="${topic.topic}"]`)
+        const topicRow = page.locator(`[data-testid="survey-topics-row"][data-key="${topic.topic}"]`)
         await waitForText(topicRow.getByTestId('topic-votes'), count(topic.votes))
         await waitForText(topicRow.getByTestId('topic-volunteers'), count(topic.willingToCoordinate))
       }
       for (const group of results.groups) {
-        await waitForText(page.locator(`[data-testid="survey-group-row"][data-group="${group.group}"]`).getByTestId('group-votes'), count(group.votes))
+        await waitForText(page.locator(`[data-testid="survey-groups-row"][data-key="${group.group}"]`).getByTestId('group-votes'), count(group.votes))
       }
       for (const region of results.regions) {
-        const regionRow = page.locator(`[data-testid="survey-region-row"][data-region="${region.region}"]`)
+        const regionRow = page.locator(`[data-testid="survey-regions-row"][data-key="${region.region}"]`)
         await waitForText(regionRow.getByTestId('region-respondents'), count(region.respondents))
       }
       for (const testId of ['survey-topics-chart', 'survey-groups-chart', 'survey-regions-chart']) {
