@@ -5,7 +5,10 @@
 // The demo data (2019-2021 term, seven clusters, Cork coordinating Health and well-being and a
 // member of two more, the focal-point login looking after Cork) is read through the API first;
 // Cork's two plain memberships are set aside for the test and restored, with their dates, after it.
-import { assert, BASE_URL, demoUser, en, expectApi, logInOnKeycloak, newPage, scenario, step, tokenFor } from './lib.mjs'
+// Surveys: the demo 2019 survey's results page shows the API's figures with its charts; the demo
+// focal point answers a survey the secretariat opens for the test (and is told readably that the
+// closed 2019 survey takes no answers); a coordinator submits a six-monthly report with a news item.
+import { assert, BASE_URL, demoUser, en, expectApi, isoDate, logInOnKeycloak, newPage, scenario, step, tokenFor } from './lib.mjs'
 
 const WAIT_MS = 20_000
 const TERM_CODE = '2019-2021'
@@ -237,6 +240,180 @@ async function scenarioAppointRefused(browser, created) {
   }
 }
 
+/** The demo survey of 2019 (closed, with answers) in the 2019-2021 term. */
+async function demoSurvey(term) {
+  const surveys = await expectApi(200, null, 'GET', `/api/surveys?termId=${term.id}&size=100`)
+  const survey = surveys.body.items.find((item) => item.opensOn.startsWith('2019'))
+  assert(survey, `no 2019 survey in ${surveys.text}`)
+  return survey
+}
+
+/** From the clusters page to a survey's row on the surveys page. */
+async function openSurveyRow(page, term, surveyId) {
+  await page.getByTestId('nav-clusters').click()
+  await page.getByTestId('cluster-term').selectOption(String(term.id))
+  await page.getByTestId('surveys-link').click()
+  const row = page.locator(`[data-testid="survey-row"][data-survey-id="${surveyId}"]`)
+  await row.waitFor()
+  return row
+}
+
+const count = (value) => value.toLocaleString('en-US')
+
+async function scenarioSurveyResults(browser) {
+  let term
+  let survey
+  let results
+  await step('j: the demo 2019 survey and its results, read from the API', null, async () => {
+    term = await demoTerm()
+    survey = await demoSurvey(term)
+    results = (await expectApi(200, null, 'GET', `/api/surveys/${survey.id}/results`, { headers: { Accept: 'application/json' } })).body
+    assert(results.respondents > 0 && results.topics.length === 12, `unexpected results: ${JSON.stringify(results).slice(0, 300)}`)
+  })
+  const page = await newPage(browser)
+  try {
+    await step('j: survey results render: respondents, countries, regions and the votes of every topic as the API gives them, with charts', page, async () => {
+      await page.goto(`${BASE_URL}/clusters?term=${term.id}`)
+      const row = await openSurveyRow(page, term, survey.id)
+      await row.getByTestId('survey-results-link').click()
+      await waitForText(page.getByTestId('survey-respondents'), count(results.respondents))
+      await waitForText(page.getByTestId('survey-countries'), count(results.countries))
+      await waitForText(page.getByTestId('survey-regions-covered'), count(results.regionsCovered))
+      for (const topic of results.topics) {
+        const topicRow = page.locator(`[data-testid="survey-topics-row"][data-key="${topic.topic}"]`)
+        await waitForText(topicRow.getByTestId('topic-votes'), count(topic.votes))
+        await waitForText(topicRow.getByTestId('topic-volunteers'), count(topic.willingToCoordinate))
+      }
+      for (const group of results.groups) {
+        await waitForText(page.locator(`[data-testid="survey-groups-row"][data-key="${group.group}"]`).getByTestId('group-votes'), count(group.votes))
+      }
+      for (const region of results.regions) {
+        const regionRow = page.locator(`[data-testid="survey-regions-row"][data-key="${region.region}"]`)
+        await waitForText(regionRow.getByTestId('region-respondents'), count(region.respondents))
+      }
+      for (const testId of ['survey-topics-chart', 'survey-groups-chart', 'survey-regions-chart']) {
+        const box = await page.getByTestId(testId).boundingBox()
+        assert(box && box.width > 0 && box.height > 0, `the chart ${testId} has no size: ${JSON.stringify(box)}`)
+        // Chart.js has drawn on it: the canvas is not blank.
+        const drawn = await page.getByTestId(testId).evaluate((canvas) => {
+          const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data
+          return pixels.some((value, index) => index % 4 === 3 && value !== 0)
+        })
+        assert(drawn, `the chart ${testId} is blank`)
+      }
+    })
+  } finally {
+    await page.context().close()
+  }
+}
+
+async function scenarioAnswerSurvey(browser, secretariatToken) {
+  const ts = Date.now()
+  const focalPoint = demoUser('focal-point')
+  let term
+  let closed
+  let survey
+  let cork
+  await step('k: the secretariat opens a survey for the test (the demo one closed in 2019)', null, async () => {
+    term = await demoTerm()
+    closed = await demoSurvey(term)
+    const day = 24 * 60 * 60 * 1000
+    survey = (
+      await expectApi(201, secretariatToken, 'POST', '/api/surveys', {
+        body: { termId: term.id, title: { en: `E2E survey ${ts}` }, opensOn: isoDate(new Date(Date.now() - day)), closesOn: isoDate(new Date(Date.now() + 30 * day)) },
+      })
+    ).body
+    assert(survey.status === 'OPEN', `the new survey is ${survey.status}`)
+    const found = await expectApi(200, null, 'GET', '/api/members?q=cork&country=IE')
+    cork = found.body.items.find((city) => city.name === 'Cork')
+    assert(cork, `Cork is not in the directory: ${found.text}`)
+  })
+  const page = await newPage(browser)
+  try {
+    await step('k: focal-point answers the open survey for Cork and sees it saved', page, async () => {
+      await page.goto(`${BASE_URL}/clusters?term=${term.id}`)
+      await logInOnKeycloak(page, focalPoint)
+      const row = await openSurveyRow(page, term, survey.id)
+      await row.getByTestId('survey-answer-link').click()
+      await waitForText(page.getByTestId('survey-answer-state'), en.surveys.answer.notYet)
+      await page.getByTestId('primary-topic-1').check()
+      await page.getByTestId('primary-topic-2').check()
+      await page.getByTestId('willing-to-coordinate').check()
+      await page.getByTestId('coordinate-topic-2').check()
+      await page.getByTestId('questionnaire-hostExpertsMeeting').check()
+      await page.getByTestId('questionnaire-researchCaseStudies').check()
+      await page.getByTestId('questionnaire-other').fill(`Study visit ${ts}`)
+      await page.getByTestId('survey-answer-save').click()
+      await waitForText(page.getByTestId('survey-answer-saved'), en.surveys.answer.saved.replace('{{city}}', 'Cork'))
+      const answer = (await expectApi(200, secretariatToken, 'GET', `/api/surveys/${survey.id}/answers/${cork.id}`)).body
+      assert(JSON.stringify(answer.primaryTopics) === '[1,2]' && answer.willingToCoordinate && JSON.stringify(answer.coordinateTopics) === '[2]', `stored: ${JSON.stringify(answer)}`)
+      assert(answer.questionnaire.hostExpertsMeeting && answer.questionnaire.researchCaseStudies && !answer.questionnaire.financialContribution, `stored: ${JSON.stringify(answer.questionnaire)}`)
+      assert(answer.questionnaire.other === `Study visit ${ts}` && answer.recordedBy === focalPoint.username, `stored: ${JSON.stringify(answer)}`)
+    })
+    await step('k: back on the form, the saved answer is there to change', page, async () => {
+      const row = await openSurveyRow(page, term, survey.id)
+      await row.getByTestId('survey-answer-link').click()
+      await page.getByTestId('survey-answer-state').filter({ hasText: 'focal-point' }).waitFor()
+      assert(await page.getByTestId('primary-topic-2').isChecked(), 'topic 2 is not ticked')
+      assert(await page.getByTestId('coordinate-topic-2').isChecked(), 'coordinating topic 2 is not ticked')
+    })
+    await step('k: the closed 2019 survey refuses a change, said in words, and nothing changes', page, async () => {
+      const before = (await expectApi(200, secretariatToken, 'GET', `/api/surveys/${closed.id}/answers/${cork.id}`)).body
+      const row = await openSurveyRow(page, term, closed.id)
+      assert((await row.getByTestId('survey-answer-link').count()) === 0, 'a closed survey offers the answer form')
+      // The form itself is still reachable by its address (e.g. a bookmark): the server refuses.
+      await page.goto(`${BASE_URL}/surveys/${closed.id}/answer`)
+      await page.getByTestId('user-name').filter({ hasText: focalPoint.name }).waitFor()
+      await page.getByTestId('survey-not-open').waitFor()
+      await page.getByTestId('survey-answer-save').click()
+      const problem = page.getByTestId('survey-closed')
+      await problem.waitFor()
+      const message = (await problem.textContent()) ?? ''
+      assert(message.startsWith(en.surveys.answer.closed), `the message reads "${message}"`)
+      const after = (await expectApi(200, secretariatToken, 'GET', `/api/surveys/${closed.id}/answers/${cork.id}`)).body
+      assert(after.version === before.version, 'the closed survey answer changed')
+    })
+  } finally {
+    await page.context().close()
+  }
+}
+
+async function scenarioReport(browser, secretariatToken, created) {
+  const ts = Date.now()
+  const coordinator = demoUser('coordinator')
+  const title = `E2E news ${ts}`
+  const page = await newPage(browser)
+  try {
+    await step('l: coordinator submits a six-monthly report with a news item; it appears on the cluster page', page, async () => {
+      await page.goto(`${BASE_URL}/clusters?term=${created.term.id}`)
+      await logInOnKeycloak(page, coordinator)
+      await openCluster(page, created.term.id, created.clusterName)
+      await page.getByTestId('report-new').click()
+      const form = page.getByTestId('report-form')
+      await form.getByTestId('report-period').selectOption('2021-1')
+      await form.locator('[data-testid="report-activity"][data-code="1.1"]').check()
+      await form.getByTestId('report-summary-en').fill('The first activities took place.')
+      await form.getByTestId('news-add').click()
+      const item = form.getByTestId('report-news-item')
+      await item.getByTestId('news-title-en').fill(title)
+      await item.getByTestId('news-title-fr').fill(`Actualité E2E ${ts}`)
+      await item.getByTestId('news-title-es').fill(`Noticia E2E ${ts}`)
+      await item.getByTestId('news-text-en').fill('Twelve cities met online.')
+      await item.getByTestId('news-date').fill('2021-05-14')
+      await item.getByTestId('news-link').fill('https://example.org/e2e-news')
+      await form.getByTestId('report-save').click()
+      await page.getByTestId('report-saved').waitFor()
+      await page.getByTestId('cluster-news').filter({ hasText: title }).waitFor()
+      const news = (await expectApi(200, null, 'GET', `/api/news?cluster=${created.cluster.id}&size=100`)).body
+      assert(news.items.some((entry) => entry.title === title || entry.title?.en === title), `the news is not in /api/news: ${JSON.stringify(news)}`)
+      const due = (await expectApi(200, secretariatToken, 'GET', `/api/cluster-reports/due?cluster=${created.cluster.id}&size=100`)).body
+      assert(!due.items.some((entry) => entry.year === 2021 && entry.half === 1), `the reported half-year is still due: ${JSON.stringify(due.items)}`)
+    })
+  } finally {
+    await page.context().close()
+  }
+}
+
 export async function clustersScenarios(browser) {
   let secretariatToken
   await scenario('clusters: token', async () => {
@@ -251,4 +428,7 @@ export async function clustersScenarios(browser) {
     created = await scenarioWorkPlanFromTemplate(browser, secretariatToken)
   })
   if (created) await scenario('i: the secretariat is told why a city cannot coordinate two clusters', () => scenarioAppointRefused(browser, created))
+  await scenario('j: survey results render', () => scenarioSurveyResults(browser))
+  await scenario('k: the demo focal point answers an open survey', () => scenarioAnswerSurvey(browser, secretariatToken))
+  if (created) await scenario('l: a coordinator submits a report with a news item', () => scenarioReport(browser, secretariatToken, created))
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../api/client'
+import { formatDate } from '../components/format'
 import { Loaded } from '../components/Loaded'
 import { useLoad } from '../components/useLoad'
 import type { Language } from '../i18n'
@@ -26,7 +27,7 @@ export function ClusterReports(props: { clusterId: number; term: ClusterTerm; ca
     (signal) => api.GET('/api/clusters/{clusterId}/terms/{termId}/reports', { params: { path: { clusterId, termId } }, signal }).then(unwrap),
     [clusterId, termId, reloads],
   )
-  const date = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+  const date = (iso: string) => formatDate(iso, language)
   const reported: Period[] = reports.status === 'loaded' ? reports.data.items.map((report) => ({ year: report.year, half: report.half as 1 | 2 })) : []
   return (
     <section aria-labelledby="cluster-reports-title" data-testid="cluster-reports">

@@ -193,22 +193,7 @@ function AnswerForm(props: {
       )}
       <FieldErrors error={error}>
         <Field name="primaryTopics" label={t('surveys.answer.primaryTopics')} hint={t('surveys.answer.primaryTopicsHint')} group required>
-          {() => (
-            <div className="checkbox-list">
-              {topics.map((topic) => (
-                <label key={topic.number}>
-                  <input
-                    type="checkbox"
-                    name="primaryTopics"
-                    value={topic.number}
-                    defaultChecked={answer?.primaryTopics.includes(topic.number)}
-                    data-testid={`primary-topic-${topic.number}`}
-                  />{' '}
-                  {topic.name}
-                </label>
-              ))}
-            </div>
-          )}
+          {() => <TopicChecks name="primaryTopics" topics={topics} checked={answer?.primaryTopics} testId="primary-topic" />}
         </Field>
         <Field name="willingToCoordinate" label={t('surveys.answer.coordinate')} group>
           {() => (
@@ -221,22 +206,7 @@ function AnswerForm(props: {
         {willing && (
           <>
             <Field name="coordinateTopics" label={t('surveys.answer.coordinateTopics')} group>
-              {() => (
-                <div className="checkbox-list">
-                  {topics.map((topic) => (
-                    <label key={topic.number}>
-                      <input
-                        type="checkbox"
-                        name="coordinateTopics"
-                        value={topic.number}
-                        defaultChecked={answer?.coordinateTopics.includes(topic.number)}
-                        data-testid={`coordinate-topic-${topic.number}`}
-                      />{' '}
-                      {topic.name}
-                    </label>
-                  ))}
-                </div>
-              )}
+              {() => <TopicChecks name="coordinateTopics" topics={topics} checked={answer?.coordinateTopics} testId="coordinate-topic" />}
             </Field>
             <Field name="coordinateClusterIds" label={t('surveys.answer.coordinateClusters')} group>
               {() => (
@@ -303,6 +273,26 @@ function AnswerForm(props: {
         </button>
       </div>
     </form>
+  )
+}
+
+/** A checkbox per topic, sent as the list of the ticked topics' numbers. */
+function TopicChecks(props: { name: string; topics: Schemas['Topic'][]; checked?: number[]; testId: string }) {
+  return (
+    <div className="checkbox-list">
+      {props.topics.map((topic) => (
+        <label key={topic.number}>
+          <input
+            type="checkbox"
+            name={props.name}
+            value={topic.number}
+            defaultChecked={props.checked?.includes(topic.number)}
+            data-testid={`${props.testId}-${topic.number}`}
+          />{' '}
+          {topic.name}
+        </label>
+      ))}
+    </div>
   )
 }
 

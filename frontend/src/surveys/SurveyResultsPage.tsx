@@ -85,114 +85,40 @@ function Results({ results, language }: { results: SurveyResults; language: Lang
         <dd data-testid="survey-willing">{number(results.willingToCoordinate)}</dd>
       </dl>
 
-      <section aria-labelledby="survey-topics-title">
-        <h2 id="survey-topics-title">{t('surveys.results.topicsTitle')}</h2>
-        <BarChart
-          labels={results.topics.map((count) => topicName(count.topic))}
-          values={results.topics.map((count) => count.votes)}
-          series={t('surveys.results.votes')}
-          label={t('surveys.results.topicsChart')}
-          testId="survey-topics-chart"
-          horizontal
-        />
-        <table className="data-table" data-testid="survey-topics-table">
-          <caption className="visually-hidden">{t('surveys.results.topicsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.results.topic')}</th>
-              <th scope="col" className="number">
-                {t('surveys.results.votes')}
-              </th>
-              <th scope="col" className="number">
-                {t('surveys.results.volunteers')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.topics.map((count) => (
-              <tr key={count.topic} data-testid="survey-topic-row" data-topic={count.topic}>
-                <th scope="row">{topicName(count.topic)}</th>
-                <td className="number" data-testid="topic-votes">
-                  {number(count.votes)}
-                </td>
-                <td className="number" data-testid="topic-volunteers">
-                  {number(count.willingToCoordinate)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section aria-labelledby="survey-groups-title">
-        <h2 id="survey-groups-title">{t('surveys.results.groupsTitle')}</h2>
-        <BarChart
-          labels={results.groups.map((count) => groupName(count.group))}
-          values={results.groups.map((count) => count.votes)}
-          series={t('surveys.results.votes')}
-          label={t('surveys.results.groupsChart')}
-          testId="survey-groups-chart"
-        />
-        <table className="data-table" data-testid="survey-groups-table">
-          <caption className="visually-hidden">{t('surveys.results.groupsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('surveys.results.group')}</th>
-              <th scope="col" className="number">
-                {t('surveys.results.votes')}
-              </th>
-              <th scope="col" className="number">
-                {t('surveys.results.groupCities')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.groups.map((count) => (
-              <tr key={count.group} data-testid="survey-group-row" data-group={count.group}>
-                <th scope="row">{groupName(count.group)}</th>
-                <td className="number" data-testid="group-votes">
-                  {number(count.votes)}
-                </td>
-                <td className="number" data-testid="group-cities">
-                  {number(count.cities)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section aria-labelledby="survey-regions-title">
-        <h2 id="survey-regions-title">{t('surveys.results.regionsTitle')}</h2>
-        <BarChart
-          labels={results.regions.map((count) => regionName(count.region))}
-          values={results.regions.map((count) => count.respondents)}
-          series={t('surveys.results.respondents')}
-          label={t('surveys.results.regionsChart')}
-          testId="survey-regions-chart"
-        />
-        <table className="data-table" data-testid="survey-regions-table">
-          <caption className="visually-hidden">{t('surveys.results.regionsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('clusters.balance.region')}</th>
-              <th scope="col" className="number">
-                {t('surveys.results.respondents')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.regions.map((count) => (
-              <tr key={count.region} data-testid="survey-region-row" data-region={count.region}>
-                <th scope="row">{regionName(count.region)}</th>
-                <td className="number" data-testid="region-respondents">
-                  {number(count.respondents)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ChartAndTable
+        name="topics"
+        title={t('surveys.results.topicsTitle')}
+        chartLabel={t('surveys.results.topicsChart')}
+        horizontal
+        rowHeader={t('surveys.results.topic')}
+        columns={[
+          { header: t('surveys.results.votes'), testId: 'topic-votes' },
+          { header: t('surveys.results.volunteers'), testId: 'topic-volunteers' },
+        ]}
+        rows={results.topics.map((count) => ({ key: count.topic, label: topicName(count.topic), values: [count.votes, count.willingToCoordinate] }))}
+        language={language}
+      />
+      <ChartAndTable
+        name="groups"
+        title={t('surveys.results.groupsTitle')}
+        chartLabel={t('surveys.results.groupsChart')}
+        rowHeader={t('surveys.results.group')}
+        columns={[
+          { header: t('surveys.results.votes'), testId: 'group-votes' },
+          { header: t('surveys.results.groupCities'), testId: 'group-cities' },
+        ]}
+        rows={results.groups.map((count) => ({ key: count.group, label: groupName(count.group), values: [count.votes, count.cities] }))}
+        language={language}
+      />
+      <ChartAndTable
+        name="regions"
+        title={t('surveys.results.regionsTitle')}
+        chartLabel={t('surveys.results.regionsChart')}
+        rowHeader={t('clusters.balance.region')}
+        columns={[{ header: t('surveys.results.respondents'), testId: 'region-respondents' }]}
+        rows={results.regions.map((count) => ({ key: count.region, label: regionName(count.region), values: [count.respondents] }))}
+        language={language}
+      />
 
       <section aria-labelledby="survey-clusters-title">
         <h2 id="survey-clusters-title">{t('surveys.results.clustersTitle')}</h2>
@@ -248,22 +174,67 @@ function Results({ results, language }: { results: SurveyResults; language: Lang
   )
 }
 
-/** One series of bars; the figures are also in the table that follows it. */
-function BarChart(props: { labels: string[]; values: number[]; series: string; label: string; testId: string; horizontal?: boolean }) {
+/**
+ * A bar chart of the first column's figures, then a table with every figure of the rows (the
+ * chart is for the eye; screen readers and copying go to the table).
+ */
+function ChartAndTable(props: {
+  name: 'topics' | 'groups' | 'regions'
+  title: string
+  chartLabel: string
+  horizontal?: boolean
+  rowHeader: string
+  columns: { header: string; testId: string }[]
+  rows: { key: string | number; label: string; values: number[] }[]
+  language: Language
+}) {
+  const { name, rows, horizontal } = props
+  const titleId = `survey-${name}-title`
   return (
-    <FundChart
-      label={props.label}
-      testId={props.testId}
-      config={{
-        type: 'bar',
-        data: { labels: props.labels, datasets: [{ label: props.series, data: props.values, backgroundColor: COLOURS[0] }] },
-        options: {
-          indexAxis: props.horizontal ? 'y' : 'x',
-          plugins: { legend: { display: false } },
-          scales: { [props.horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
-        },
-      }}
-    />
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId}>{props.title}</h2>
+      <FundChart
+        label={props.chartLabel}
+        testId={`survey-${name}-chart`}
+        config={{
+          type: 'bar',
+          data: {
+            labels: rows.map((row) => row.label),
+            datasets: [{ label: props.columns[0].header, data: rows.map((row) => row.values[0]), backgroundColor: COLOURS[0] }],
+          },
+          options: {
+            indexAxis: horizontal ? 'y' : 'x',
+            plugins: { legend: { display: false } },
+            scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
+          },
+        }}
+      />
+      <table className="data-table" data-testid={`survey-${name}-table`}>
+        <caption className="visually-hidden">{props.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.rowHeader}</th>
+            {props.columns.map((column) => (
+              <th key={column.testId} scope="col" className="number">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-testid={`survey-${name}-row`} data-key={row.key}>
+              <th scope="row">{row.label}</th>
+              {row.values.map((value, index) => (
+                <td key={props.columns[index].testId} className="number" data-testid={props.columns[index].testId}>
+                  {formatNumber(value, props.language)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   )
 }
 
