@@ -1899,8 +1899,10 @@ export interface paths {
         /**
          * The fund's public figures
          * @description Public totals in USD, read from the ledger's running balances: target, pledged (at the
-         *     pledges' indicative rates), received, outstanding pledges, allocated, spent, available
-         *     (received and not allocated, all earmark pools together), the percentage of the target
+         *     pledges' indicative rates), received, outstanding pledges (each pledge less what was
+         *     received against it, kept per pledge with every receipt), allocated, spent, available
+         *     (all earmark pools together: what was received into them and not allocated, plus interest
+         *     earned, less refunds and bank charges; the agent's fee is not available), the percentage of the target
          *     received, receipts by donor type, budget lines planned vs allocated vs spent, and the share
          *     of allocations that reached Africa and low-income countries. The income group is the one
          *     recorded with each allocation, classified by the World Bank edition in force on its value
@@ -2051,8 +2053,9 @@ export interface paths {
         /**
          * Refund a donor
          * @description Returns unallocated money of an earmark pool (`source`, default unearmarked) to a donor
-         *     (`donorId` required); never more than the pool holds (409 `insufficient-funds`). Posted as
-         *     DEBIT `UNALLOCATED:<pool>`, CREDIT `CASH`.
+         *     (`donorId` required); never more than the pool has available (409 `insufficient-funds`).
+         *     Posted as DEBIT `REFUNDS:<pool>`, CREDIT `CASH`: refunds keep their own account per pool,
+         *     which counts against what the pool has available.
          */
         post: operations["recordRefund"];
         delete?: never;
@@ -2073,7 +2076,8 @@ export interface paths {
         /**
          * Record interest earned
          * @description Interest the bank paid on the money held; it becomes unearmarked available money. Posted as
-         *     DEBIT `CASH`, CREDIT `UNALLOCATED:NONE`.
+         *     DEBIT `CASH`, CREDIT `INTEREST` (its own account, counted in what the unearmarked pool has
+         *     available).
          */
         post: operations["recordInterest"];
         delete?: never;
@@ -2093,8 +2097,9 @@ export interface paths {
         put?: never;
         /**
          * Record bank charges
-         * @description Charges the bank took, paid from unearmarked money (409 `insufficient-funds` if there is
-         *     not enough). Posted as DEBIT `UNALLOCATED:NONE`, CREDIT `CASH`.
+         * @description Charges the bank took, borne by unearmarked money (409 `insufficient-funds` if the
+         *     unearmarked pool has not enough available). Posted as DEBIT `FEES:BANK_CHARGES` (fees and
+         *     charges), CREDIT `CASH`.
          */
         post: operations["recordBankCharge"];
         delete?: never;
@@ -2283,6 +2288,40 @@ export interface paths {
          *     (422 with every error). Send an `Idempotency-Key` to make a retry safe.
          */
         post: operations["importFundReceipts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/{fundId}/pledges/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import pledges (CSV)
+         * @description Columns (header line first, UTF-8, RFC 4180 quoting):
+         *     `date,donor_reference,amount,currency,rate,pledge_reference`, and optionally `earmark`
+         *     and `expected_payment_dates`. `donor_reference` is the donor's id or the external id of
+         *     the donor's member city or organisation; `rate` is USD for one unit of the currency
+         *     (empty for USD); `pledge_reference` is required (the donor's or the agreement's reference,
+         *     kept as the pledge's `bankReference`); `earmark` is one word as the CSV exports write it
+         *     (`NONE`, `LOW_INCOME`, `BUDGET_LINE:<budget line id>`, `CLUSTER:<cluster id>`,
+         *     `REGION:<UNESCO region>`, empty for none); `expected_payment_dates` are dates separated by
+         *     `;`. Each row is checked and posted exactly as `POST /api/funds/{fundId}/pledges`. A row
+         *     whose `pledge_reference` is already a live pledge of the fund is left alone (`unchanged`),
+         *     so the same file imported twice records nothing twice.
+         *
+         *     `dryRun=true` checks every row (posting them in a transaction that is rolled back) and
+         *     reports every bad row with its line number; otherwise one bad row and nothing is stored
+         *     (422 with every error). Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["importFundPledges"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3654,7 +3693,7 @@ export interface components {
             reason?: string | null;
         };
         JournalLeg: {
-            /** @description `CASH`, `UNALLOCATED:<pool>`, `ALLOCATED:<allocation id>`, `EXPENDED:<allocation id>`, `PLEDGED:<donor id>`, `PLEDGE_COMMITMENTS`, `FEES`. */
+            /** @description `CASH`, `UNALLOCATED:<pool>`, `ALLOCATED:<allocation id>`, `EXPENDED:<allocation id>`, `PLEDGED:<donor id>`, `PLEDGE_COMMITMENTS`, `FEES` (the agent's fee), `FEES:BANK_CHARGES`, `INTEREST`, `REFUNDS:<pool>`. */
             account: string;
             /** @enum {string} */
             side: "DEBIT" | "CREDIT";
@@ -3755,6 +3794,7 @@ export interface components {
             outstandingPledges: components["schemas"]["Money"];
             allocated: components["schemas"]["Money"];
             spent: components["schemas"]["Money"];
+            /** @description What can still be allocated, all earmark pools together: `UNALLOCATED:<pool>` plus `INTEREST` less `REFUNDS:<pool>` and `FEES:BANK_CHARGES` (the agent's `FEES` excluded). */
             available: components["schemas"]["Money"];
             /** @description Received ÷ target, percent with two decimals. */
             percentOfTarget: string;
@@ -4661,6 +4701,26 @@ export interface components {
                  *           "message": "must not be null"
                  *         }
                  *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The service cannot answer just now (its database could not be reached, or no database connection was free in time); nothing was changed. Retry after the seconds in `Retry-After`. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://learning-cities.example.org/problems/unavailable",
+                 *       "title": "Service unavailable",
+                 *       "status": 503,
+                 *       "detail": "The database cannot be reached; try again shortly.",
+                 *       "instance": "/api/funds/1/summary"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -9141,6 +9201,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listDonors: {
@@ -9942,6 +10003,61 @@ export interface operations {
                 };
             };
             /** @description The receipts were posted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    importFundPledges: {
+        parameters: {
+            query?: {
+                /** @description Check the upload and report every problem without storing anything. */
+                dryRun?: components["parameters"]["DryRun"];
+            };
+            header?: {
+                /** @description A key the client chooses (at most 100 characters); a retry with the same key and the same request returns the first answer instead of doing the work twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The fund's id. */
+                fundId: components["parameters"]["FundId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example date,donor_reference,amount,currency,rate,pledge_reference,earmark,expected_payment_dates
+                 *     2019-03-01,3,250000.00,EUR,1.1200,AGR-2019-DE-01,REGION:AFRICA,2019-06-30;2020-06-30
+                 *     2019-04-15,DEMO-DONOR-COMPANY,100000.00,USD,,AGR-2019-CO-07,,2019-09-30
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run, what would be created or left unchanged, and every bad row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The pledges were posted. */
             201: {
                 headers: {
                     [name: string]: unknown;
