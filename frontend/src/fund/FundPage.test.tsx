@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Schemas } from '../api/client'
@@ -124,10 +124,53 @@ describe('FundPage', () => {
   })
 
   it('shows the server’s problem when there is no such fund, and still offers to open another', async () => {
-    fakeApi(() => json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No fund 5.' }, 404))
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds') return json({ items: [{ ...FUND, id: 7, code: 'MDFM-2022-2023' }], page: 1, size: 200, total: 1 })
+      return json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No fund 5.' }, 404)
+    })
     renderPage()
     const problem = await screen.findByTestId('problem')
     expect(problem.textContent).toBe('Not found No fund 5.')
-    expect(within(screen.getByRole('form', { name: 'Open another fund' })).getByTestId('fund-chooser')).toBeTruthy()
+    const chooser = within(await screen.findByRole('form', { name: 'Open another fund' })).getByTestId('fund-chooser')
+    expect([...chooser.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['—', `MDFM-2022-2023 — ${FUND.name}`])
+  })
+
+  it('offers a choice of fund when there are several, and opens the one chosen', async () => {
+    const OTHER = { ...FUND, id: 3, code: 'MDFM-2017-2018', name: 'Multi-donor Funding Modality 2017–2018' }
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds') return json({ items: [FUND, OTHER], page: 1, size: 200, total: 2 })
+      if (url.pathname === '/api/funds/5') return json(FUND)
+      if (url.pathname === '/api/funds/5/summary') return json(SUMMARY)
+      if (url.pathname === '/api/funds/3') return json(OTHER)
+      if (url.pathname === '/api/funds/3/summary') return json({ ...SUMMARY, fundId: 3, code: OTHER.code, name: OTHER.name })
+    })
+    render(
+      <MemoryRouter initialEntries={['/fund']}>
+        <Routes>
+          <Route path="fund/*" element={<FundArea />} />
+        </Routes>
+      </MemoryRouter>,
+    )
+    expect((await screen.findByTestId('fund-name')).textContent).toBe(FUND.name)
+    const chooser = (await screen.findByTestId('fund-chooser')) as HTMLSelectElement
+    expect(chooser.value).toBe('5')
+    expect([...chooser.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      `MDFM-2019-2021 — ${FUND.name}`,
+      `MDFM-2017-2018 — ${OTHER.name}`,
+    ])
+    fireEvent.change(chooser, { target: { value: '3' } })
+    await waitFor(() => expect(screen.getByTestId('fund-name').textContent).toBe(OTHER.name))
+  })
+
+  it('offers no choice when there is only one fund', async () => {
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds') return json({ items: [FUND], page: 1, size: 200, total: 1 })
+      if (url.pathname === '/api/funds/5') return json(FUND)
+      if (url.pathname === '/api/funds/5/summary') return json(SUMMARY)
+    })
+    renderPage()
+    await screen.findByTestId('fund-name')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.queryByTestId('fund-chooser')).toBeNull()
   })
 })

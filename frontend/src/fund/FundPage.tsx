@@ -1,5 +1,4 @@
 import type { ChartConfiguration } from 'chart.js'
-import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { api, unwrap } from '../api/client'
@@ -333,24 +332,28 @@ function AgentFee({ fund, language }: { fund: Fund; language: Language }) {
 }
 
 /** There is no list of funds in the API yet: a fund is opened by its number. */
+/** Another fund to open, when there are several (funds newest term first, as the API lists them). */
 function FundChooser({ fundId }: { fundId: number }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [value, setValue] = useState(String(fundId))
-  function open(event: FormEvent) {
-    event.preventDefault()
-    const id = Number(value)
-    if (Number.isInteger(id) && id > 0) navigate(`/fund/${id}`)
-  }
+  const funds = useLoad((signal) => api.GET('/api/funds', { params: { query: { size: 200 } }, signal }).then(unwrap), [])
+  if (funds.status !== 'loaded') return null
+  const items = funds.data.items
+  const known = items.some((fund) => fund.id === fundId)
+  if (items.length === 0 || (known && items.length === 1)) return null
   return (
-    <form className="filters panel" onSubmit={open} aria-label={t('fund.chooser.label')}>
+    <form className="filters panel" aria-label={t('fund.chooser.label')} onSubmit={(event) => event.preventDefault()}>
       <div className="field">
-        <label htmlFor="fund-chooser">{t('fund.chooser.number')}</label>
-        <input id="fund-chooser" type="number" min={1} value={value} onChange={(event) => setValue(event.target.value)} data-testid="fund-chooser" />
+        <label htmlFor="fund-chooser">{t('fund.chooser.fund')}</label>
+        <select id="fund-chooser" value={known ? String(fundId) : ''} onChange={(event) => event.target.value && navigate(`/fund/${event.target.value}`)} data-testid="fund-chooser">
+          {!known && <option value="">—</option>}
+          {items.map((fund) => (
+            <option key={fund.id} value={fund.id}>
+              {`${fund.code} — ${fund.name}`}
+            </option>
+          ))}
+        </select>
       </div>
-      <button type="submit" data-testid="fund-chooser-open">
-        {t('fund.chooser.open')}
-      </button>
     </form>
   )
 }

@@ -45,6 +45,7 @@ export function MovementForm(props: { fundId: number; fund: Fund; kind: Recorded
   const [currency, setCurrency] = useState('USD')
   const [review, setReview] = useState<Review | null>(null)
   const [posting, setPosting] = useState(false)
+  const [checking, setChecking] = useState(false)
   const [error, setError] = useState<unknown>()
   const inFlight = useRef(false)
 
@@ -52,12 +53,22 @@ export function MovementForm(props: { fundId: number; fund: Fund; kind: Recorded
   const pledges = statement.status === 'loaded' && statement.data ? statement.data.pledges.filter((pledge) => !pledge.reversed) : []
   const pledge = kind === 'RECEIPT' ? pledges.find((p) => String(p.movementId) === pledgeId) : undefined
 
+  // The entry shown is the server's dry run of the very POST, so what is confirmed is what will be
+  // posted; a refusal (too little available, a bad field) is shown here, before anything is posted.
   async function showEntry(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
+    if (checking) return
     const request = readRequest(kind, new FormData(event.currentTarget))
     setError(undefined)
-    const preview = await loadPreview(fundId, request, pledge?.earmark)
-    setReview({ request, preview, idempotencyKey: newIdempotencyKey() })
+    setChecking(true)
+    try {
+      const preview = await loadPreview(fundId, request)
+      setReview({ request, preview, idempotencyKey: newIdempotencyKey() })
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setChecking(false)
+    }
   }
 
   async function confirm() {
@@ -171,8 +182,8 @@ export function MovementForm(props: { fundId: number; fund: Fund; kind: Recorded
           </Field>
           {review === null && (
             <div className="actions">
-              <button type="submit" data-testid="movement-review">
-                {t('fund.record.review')}
+              <button type="submit" disabled={checking} data-testid="movement-review">
+                {checking ? t('fund.record.checking') : t('fund.record.review')}
               </button>
               <button type="button" onClick={props.onCancel}>
                 {t('edit.cancel')}

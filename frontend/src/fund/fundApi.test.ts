@@ -1,70 +1,48 @@
-import { describe, expect, it } from 'vitest'
-import { NEW_ALLOCATION, previewEntry, previewReversal, type JournalEntry } from './fundApi'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiProblem } from '../api/problem'
+import { fakeApi, json, requestsTo } from '../test/fakeApi'
+import { loadPreview, previewReversal, type JournalEntry, type PreviewEntry } from './fundApi'
+import { preview } from './testData'
 
-const legs = (preview: ReturnType<typeof previewEntry>) => preview.legs.map((l) => [l.account, l.side, l.amountUsd, l.amount, l.currency])
+const legs = (entry: PreviewEntry) => entry.legs.map((l) => [l.account, l.side, l.amountUsd, l.amount, l.currency])
 
-describe('previewEntry: the entry each movement will post', () => {
-  it('a pledge in EUR: memo accounts at the indicative rate, in EUR and in USD', () => {
-    const preview = previewEntry({ kind: 'PLEDGE', body: { donorId: 3, amount: '250000.00', currency: 'EUR', exchangeRate: '1.0850', date: '2019-03-01' } })
-    expect(legs(preview)).toEqual([
-      ['PLEDGED:3', 'DEBIT', '271250.00', '250000.00', 'EUR'],
-      ['PLEDGE_COMMITMENTS', 'CREDIT', '271250.00', '250000.00', 'EUR'],
-    ])
-    expect(preview).toMatchObject({ totalDebits: '271250.00', totalCredits: '271250.00', balanced: true })
-  })
+afterEach(() => vi.unstubAllGlobals())
 
-  it('a receipt in JPY into its earmark pool, rounded half-even to cents', () => {
-    const preview = previewEntry({
-      kind: 'RECEIPT',
-      body: { donorId: 4, amount: '1234567', currency: 'JPY', exchangeRate: '0.0091', valueDate: '2019-07-01', earmark: { kind: 'REGION', region: 'AFRICA' } },
+describe('loadPreview: the entry the server will post, from its dry run', () => {
+  it('sends the same POST with dryRun=true and no Idempotency-Key, and shows the legs the server answered', async () => {
+    const fetchMock = fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds/5/interest' && url.searchParams.get('dryRun') === 'true') {
+        return json(preview('INTEREST', [
+          { account: 'CASH', side: 'DEBIT', amountUsd: '312.45', amount: null, currency: null },
+          { account: 'INTEREST', side: 'CREDIT', amountUsd: '312.45', amount: null, currency: null },
+        ]))
+      }
     })
-    // 1,234,567 × 0.0091 = 11,234.5597 → 11,234.56
-    expect(legs(preview)).toEqual([
-      ['CASH', 'DEBIT', '11234.56', '1234567', 'JPY'],
-      ['UNALLOCATED:REGION:AFRICA', 'CREDIT', '11234.56', '1234567', 'JPY'],
-    ])
-  })
-
-  it('a receipt against a pledge goes to the pledge’s pool; USD needs no rate', () => {
-    const preview = previewEntry(
-      { kind: 'RECEIPT', body: { donorId: 4, pledgeId: 41, amount: '100.00', currency: 'USD', valueDate: '2019-07-01' } },
-      { kind: 'BUDGET_LINE', budgetLineId: 12 },
-    )
-    expect(legs(preview)).toEqual([
-      ['CASH', 'DEBIT', '100.00', '100.00', 'USD'],
-      ['UNALLOCATED:BUDGET_LINE:12', 'CREDIT', '100.00', '100.00', 'USD'],
-    ])
-  })
-
-  it('allocation, expenditure, refund, interest and bank charge move USD between their accounts', () => {
-    expect(legs(previewEntry({ kind: 'ALLOCATION', body: { budgetLineId: 2, amount: '50000.00', valueDate: '2019-09-01', source: { kind: 'LOW_INCOME' } } }))).toEqual([
-      ['UNALLOCATED:LOW_INCOME', 'DEBIT', '50000.00', null, null],
-      [NEW_ALLOCATION, 'CREDIT', '50000.00', null, null],
-    ])
-    expect(legs(previewEntry({ kind: 'EXPENDITURE', body: { allocationId: 57, amount: '12500.00', valueDate: '2019-11-15' } }))).toEqual([
-      ['EXPENDED:57', 'DEBIT', '12500.00', null, null],
-      ['CASH', 'CREDIT', '12500.00', null, null],
-    ])
-    expect(legs(previewEntry({ kind: 'REFUND', body: { donorId: 3, amount: '5000.00', valueDate: '2021-12-31' } }))).toEqual([
-      ['UNALLOCATED:NONE', 'DEBIT', '5000.00', null, null],
-      ['CASH', 'CREDIT', '5000.00', null, null],
-    ])
-    expect(legs(previewEntry({ kind: 'INTEREST', body: { amount: '312.45', valueDate: '2019-12-31' } }))).toEqual([
+    const entry = await loadPreview(5, { kind: 'INTEREST', body: { amount: '312.45', valueDate: '2019-12-31' } })
+    expect(legs(entry)).toEqual([
       ['CASH', 'DEBIT', '312.45', null, null],
-      ['UNALLOCATED:NONE', 'CREDIT', '312.45', null, null],
+      ['INTEREST', 'CREDIT', '312.45', null, null],
     ])
-    expect(legs(previewEntry({ kind: 'BANK_CHARGE', body: { amount: '25.00', valueDate: '2019-06-28' } }))).toEqual([
-      ['UNALLOCATED:NONE', 'DEBIT', '25.00', null, null],
-      ['CASH', 'CREDIT', '25.00', null, null],
-    ])
+    expect(entry).toMatchObject({ totalDebits: '312.45', totalCredits: '312.45', balanced: true })
+    const [request] = requestsTo(fetchMock, '/api/funds/5/interest')
+    expect(request.method).toBe('POST')
+    expect(request.headers.get('Idempotency-Key')).toBeNull()
+    expect(await request.json()).toEqual({ amount: '312.45', valueDate: '2019-12-31' })
   })
 
-  it('leaves the USD amount open (and says the entry is incomplete) when amount or rate is not valid yet', () => {
-    const preview = previewEntry({ kind: 'RECEIPT', body: { donorId: 4, amount: '100,00', currency: 'EUR', exchangeRate: '1.1', valueDate: '2019-07-01' } })
-    expect(preview.legs.map((l) => l.amountUsd)).toEqual(['', ''])
-    expect(preview).toMatchObject({ totalDebits: null, balanced: false })
+  it('rejects with the server’s problem when it refuses the movement (409 insufficient funds)', async () => {
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds/5/allocations') {
+        return json({ type: 'https://learning-cities.example.org/problems/insufficient-funds', title: 'Not enough money available', status: 409, detail: 'Only 10.00 USD is available in pool NONE.' }, 409)
+      }
+    })
+    const refusal = loadPreview(5, { kind: 'ALLOCATION', body: { budgetLineId: 2, amount: '50000.00', valueDate: '2019-09-01' } })
+    await expect(refusal).rejects.toBeInstanceOf(ApiProblem)
+    await expect(refusal).rejects.toMatchObject({ status: 409, detail: 'Only 10.00 USD is available in pool NONE.' })
   })
+})
 
+describe('previewReversal', () => {
   it('a reversal is the mirror of the entry', () => {
     const entry: JournalEntry = {
       id: 9,

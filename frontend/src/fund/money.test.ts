@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, formatPercent, formatRate, subtractUsd, sumUsd, toUsd } from './money'
+import { formatMoney, formatPercent, formatRate, subtractUsd, sumUsd } from './money'
 
 // Intl may put a narrow no-break space (U+202F) or a no-break space (U+00A0) where a space is read.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
@@ -31,36 +31,6 @@ describe('formatMoney', () => {
     expect(plain(formatPercent('12.50', 'fr'))).toBe('12,50 %')
     expect(formatPercent('100.00', 'en')).toBe('100.00%')
     expect(formatRate('1.0850', 'es')).toBe('1,0850')
-  })
-})
-
-describe('toUsd (the fund rounding rule: amount × rate, to cents, half-even)', () => {
-  it('rounds a half cent to the even cent', () => {
-    expect(toUsd('500.005', '1')).toBe('500.00')
-    expect(toUsd('500.015', '1')).toBe('500.02')
-    expect(toUsd('0.125', '1')).toBe('0.12')
-    expect(toUsd('0.135', '1')).toBe('0.14')
-  })
-
-  it('converts EUR, JPY (no decimals) and BHD (three decimals)', () => {
-    expect(toUsd('125000.00', '1.0850')).toBe('135625.00')
-    expect(toUsd('1000000', '0.0091234')).toBe('9123.40')
-    expect(toUsd('12.345', '2.6525')).toBe('32.75') // 32.7451125 → 32.75
-    expect(toUsd('1', '0.005')).toBe('0.00') // exactly half a cent, to the even 0
-    expect(toUsd('3', '0.005')).toBe('0.02') // 0.015 → 0.02
-  })
-
-  it('is exact where floating point is not', () => {
-    // 0.1 × 3 in floating point is 0.30000000000000004; 1.005 × 100 is 100.49999999999999.
-    expect(toUsd('0.10', '3')).toBe('0.30')
-    expect(toUsd('1.005', '100')).toBe('100.50')
-    expect(toUsd('999999999999999.99', '1')).toBe('999999999999999.99')
-  })
-
-  it('gives nothing for an amount or rate that is not a plain decimal', () => {
-    expect(toUsd('12,50', '1')).toBeNull()
-    expect(toUsd('100.00', '')).toBeNull()
-    expect(toUsd('-5.00', '1')).toBeNull()
   })
 })
 

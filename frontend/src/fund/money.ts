@@ -25,24 +25,6 @@ function write(units: bigint, scale: number): string {
   return negative ? `-${whole}` : whole
 }
 
-/**
- * amount × rate in US dollars, rounded to cents half-even (banker's rounding): the fund's one
- * rounding rule, as the API applies it. Null when either is not a plain positive decimal.
- */
-export function toUsd(amount: string, rate: string): string | null {
-  const a = parseDecimal(amount)
-  const r = parseDecimal(rate)
-  if (!a || !r) return null
-  const product = a.units * r.units
-  const scale = a.scale + r.scale
-  if (scale <= 2) return write(product * 10n ** BigInt(2 - scale), 2)
-  const divisor = 10n ** BigInt(scale - 2)
-  let cents = product / divisor
-  const twiceRest = (product % divisor) * 2n
-  if (twiceRest > divisor || (twiceRest === divisor && cents % 2n === 1n)) cents += 1n
-  return write(cents, 2)
-}
-
 /** The exact sum of USD amounts with two decimals ("0.00" for none). */
 export function sumUsd(amounts: string[]): string {
   return write(amounts.reduce((total, amount) => total + cents(amount), 0n), 2)

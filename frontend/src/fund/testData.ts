@@ -109,3 +109,20 @@ export function movement(kind: Schemas['MovementKind'], legs: Schemas['JournalLe
     },
   }
 }
+
+/** The API's answer to a movement POST with dryRun=true: the entry it would post, written nowhere. */
+export function preview(kind: Schemas['MovementKind'], legs: Schemas['JournalLeg'][]): Schemas['MovementPreview'] {
+  return {
+    dryRun: true,
+    kind,
+    donorId: null,
+    valueDate: '2019-03-01',
+    amount: legs[0].amount ?? null,
+    currency: legs[0].currency ?? null,
+    exchangeRate: null,
+    amountUsd: legs[0].amountUsd,
+    description: null,
+    reversesEntryId: null,
+    legs,
+  }
+}

@@ -669,10 +669,14 @@ public class FundService {
      */
     Map<String, FundAccountBalance> lock(long fundId, List<String> accounts) {
         TreeSet<String> sorted = new TreeSet<>(accounts);
-        long existing = count("SELECT COUNT(*) FROM fund_account_balance WHERE fund_id = ?1 AND account IN (?2)", fundId, sorted);
-        if (existing < sorted.size()) {
+        // Only the missing rows are inserted: an INSERT IGNORE of a row this transaction already
+        // holds locked (an import posting many rows in one transaction) would wait for itself.
+        TreeSet<String> missing = new TreeSet<>(sorted);
+        rows("SELECT account FROM fund_account_balance WHERE fund_id = ?1 AND account IN (?2)", fundId, sorted)
+                .forEach(r -> missing.remove((String) r[0]));
+        if (!missing.isEmpty()) {
             Runnable create = () -> {
-                for (String account : sorted) {
+                for (String account : missing) {
                     em.createNativeQuery("INSERT IGNORE INTO fund_account_balance (fund_id, account) VALUES (?1, ?2)")
                             .setParameter(1, fundId).setParameter(2, account).executeUpdate();
                 }

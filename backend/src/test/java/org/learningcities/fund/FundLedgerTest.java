@@ -202,28 +202,107 @@ class FundLedgerTest {
         assertEquals("-200.00", balance(tb, "UNALLOCATED:NONE"));
     }
 
+    /**
+     * Interest, bank charges and refunds each have their own account (INTEREST, FEES:BANK_CHARGES,
+     * REFUNDS:pool); what the unearmarked pool has available counts all three, so interest can be
+     * allocated and nothing leaves beyond what is available; reversals restore every balance.
+     */
     @Test
-    void refundsInterestAndBankChargesMoveCashAndTheAvailableBalanceButNeverOverdraw() {
+    void refundsInterestAndBankChargesPostToTheirOwnAccountsCountInTheAvailableBalanceAndNeverOverdraw() {
         long fundId = fund();
         long donorId = donor("COMPANY");
         receiveUsd(fundId, donorId, "1000.00");
-        post(fundId, "interest", Map.of("amount", "12.34", "valueDate", "2019-12-31")).statusCode(201)
-                .body("kind", equalTo("INTEREST")).body("entry.legs.account", contains("CASH", "UNALLOCATED:NONE"));
+        long interest = id(post(fundId, "interest", Map.of("amount", "12.34", "valueDate", "2019-12-31")).statusCode(201)
+                .body("kind", equalTo("INTEREST")).body("entry.legs.account", contains("CASH", "INTEREST"))
+                .body("entry.legs.side", contains("DEBIT", "CREDIT")));
         post(fundId, "bank-charges", Map.of("amount", "2.34", "valueDate", "2019-12-31")).statusCode(201)
-                .body("entry.legs.account", contains("UNALLOCATED:NONE", "CASH"));
+                .body("entry.legs.account", contains("FEES:BANK_CHARGES", "CASH")).body("entry.legs.side", contains("DEBIT", "CREDIT"));
         post(fundId, "refunds", Map.of("amount", "10.00", "valueDate", "2019-12-31")).statusCode(422)
                 .body("errors[0].field", equalTo("donorId"));
+        // 1000.00 + 12.34 interest - 2.34 charges = 1010.00 available
         post(fundId, "refunds", Map.of("donorId", donorId, "amount", "1010.01", "valueDate", "2019-12-31")).statusCode(409)
                 .body("type", containsString("insufficient-funds"));
-        post(fundId, "refunds", Map.of("donorId", donorId, "amount", "10.00", "valueDate", "2019-12-31", "bankReference", "R-1"))
-                .statusCode(201).body("kind", equalTo("REFUND")).body("entry.donorId", equalTo((int) donorId));
+        long refund = id(post(fundId, "refunds", Map.of("donorId", donorId, "amount", "10.00", "valueDate", "2019-12-31", "bankReference", "R-1"))
+                .statusCode(201).body("kind", equalTo("REFUND")).body("entry.donorId", equalTo((int) donorId))
+                .body("entry.legs.account", contains("REFUNDS:NONE", "CASH")));
         post(fundId, "bank-charges", Map.of("amount", "1000.01", "valueDate", "2019-12-31")).statusCode(409);
 
         Map<String, Object> summary = summary(fundId);
         assertEquals("1000.00", summary.get("received"));
+        // 1000.00 received + 12.34 interest - 2.34 charges - 10.00 refunded
         assertEquals("1000.00", summary.get("available"));
         Map<String, Object> tb = balancedTrialBalance(fundId);
         assertEquals("1000.00", balance(tb, "CASH"));
+        assertEquals("-1000.00", balance(tb, "UNALLOCATED:NONE"));
+        assertEquals("-12.34", balance(tb, "INTEREST"));
+        assertEquals("2.34", balance(tb, "FEES:BANK_CHARGES"));
+        assertEquals("10.00", balance(tb, "REFUNDS:NONE"));
+
+        // Reversing the refund restores the pool exactly; all of it (interest included) can then be allocated.
+        reverse(fundId, refund).statusCode(201);
+        assertEquals("1010.00", summary(fundId).get("available"));
+        assertEquals("0.00", balance(balancedTrialBalance(fundId), "REFUNDS:NONE"));
+        long line = budgetLine(fundId, 0);
+        allocate(fundId, line, "1010.01").statusCode(409).body("type", containsString("insufficient-funds"));
+        allocate(fundId, line, "1010.00").statusCode(201);
+        assertEquals("0.00", summary(fundId).get("available"));
+        // The interest is allocated now: reversing it would leave the unearmarked pool below zero.
+        reverse(fundId, interest).statusCode(409).body("type", containsString("insufficient-funds"));
+        tb = balancedTrialBalance(fundId);
+        assertEquals("-12.34", balance(tb, "INTEREST"));
+        assertEquals("1010.00", balance(tb, "CASH"));
+    }
+
+    private static io.restassured.response.ValidatableResponse reverse(long fundId, long movementId) {
+        Number entry = manager().get("/api/funds/" + fundId + "/movements/" + movementId).then().statusCode(200).extract().path("entry.id");
+        return manager().body(Map.of("reason", "test")).post("/api/funds/" + fundId + "/entries/" + entry + "/reversal").then();
+    }
+
+    private static long id(io.restassured.response.ValidatableResponse response) {
+        return response.extract().jsonPath().getLong("id");
+    }
+
+    /** What was received against a pledge is kept in its balance row with every receipt and its reversal. */
+    @Test
+    void thePledgeBalanceFollowsEveryReceiptAndItsReversalExactly() throws SQLException {
+        long fundId = fund();
+        long donorId = donor("GOVERNMENT");
+        long pledge = id(post(fundId, "pledges", Map.of("donorId", donorId, "amount", "100.00", "currency", "EUR",
+                "exchangeRate", "1.1", "date", "2019-03-01")).statusCode(201));
+        assertEquals("0.0000/0/false", pledgeBalance(pledge));
+        long first = id(post(fundId, "receipts", Map.of("donorId", donorId, "pledgeId", pledge, "amount", "30.25", "currency", "EUR",
+                "exchangeRate", "1.12", "valueDate", "2019-06-28")).statusCode(201));
+        long second = id(post(fundId, "receipts", Map.of("donorId", donorId, "pledgeId", pledge, "amount", "20.00", "currency", "EUR",
+                "exchangeRate", "1.12", "valueDate", "2019-06-29")).statusCode(201));
+        assertEquals("50.2500/2/false", pledgeBalance(pledge));
+        // Outstanding at the pledge's rate: 49.75 EUR x 1.1 = 54.725 -> 54.72 (half-even)
+        assertEquals("54.72", summary(fundId).get("outstandingPledges"));
+        as("fiona", "fund-manager").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement").then().statusCode(200)
+                .body("pledges[0].received", equalTo("50.25")).body("pledges[0].outstanding", equalTo("49.75"));
+
+        reverse(fundId, first).statusCode(201);
+        assertEquals("20.0000/1/false", pledgeBalance(pledge));
+        assertEquals("88.00", summary(fundId).get("outstandingPledges"));
+        reverse(fundId, pledge).statusCode(409);
+        reverse(fundId, second).statusCode(201);
+        assertEquals("0.0000/0/false", pledgeBalance(pledge));
+        as("fiona", "fund-manager").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement").then().statusCode(200)
+                .body("pledges[0].received", equalTo("0.00")).body("pledges[0].outstanding", equalTo("100.00"));
+
+        reverse(fundId, pledge).statusCode(201);
+        assertEquals("0.0000/0/true", pledgeBalance(pledge));
+        assertEquals("0.00", summary(fundId).get("outstandingPledges"));
+        post(fundId, "receipts", Map.of("donorId", donorId, "pledgeId", pledge, "amount", "1.00", "currency", "EUR",
+                "exchangeRate", "1.12", "valueDate", "2019-07-01")).statusCode(422).body("errors[0].field", equalTo("pledgeId"));
+        balancedTrialBalance(fundId);
+    }
+
+    private String pledgeBalance(long pledgeId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT received, receipts, reversed FROM fund_pledge_balance WHERE pledge_id = " + pledgeId)) {
+            r.next();
+            return r.getBigDecimal(1).toPlainString() + "/" + r.getInt(2) + "/" + r.getBoolean(3);
+        }
     }
 
     @Test

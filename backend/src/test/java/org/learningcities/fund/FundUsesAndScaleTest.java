@@ -161,6 +161,44 @@ class FundUsesAndScaleTest {
         Funds.balancedTrialBalance(fundId);
     }
 
+    /**
+     * Receipts against a pledge add journal lines and receipts but no pledge: the summary and the
+     * statement read each pledge's received amount from its balance row, so their statement count
+     * stays as it was however many receipts were paid against the pledges (each round: a pledge,
+     * three receipts against it, one of them reversed).
+     */
+    @Test
+    void summaryAndStatementDoNotGrowWithTheReceiptsAgainstAPledge() {
+        long fundId = fund();
+        String username = Funds.unique("counted");
+        long donorId = donor("FOUNDATION", username);
+        long line = budgetLine(fundId, 0);
+        grow(fundId, donorId, line, 1);
+        long summarySmall = statements(() -> given().get("/api/funds/" + fundId + "/summary").then().statusCode(200));
+        long statementSmall = statements(() -> as(username, "donor").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement")
+                .then().statusCode(200));
+        long pledge = id(post(fundId, "pledges", Map.of("donorId", donorId, "amount", "1000.00", "currency", "EUR", "exchangeRate",
+                "1.1", "date", "2019-03-01")).statusCode(201));
+        for (int i = 0; i < 30; i++) {
+            long receipt = id(post(fundId, "receipts", Map.of("donorId", donorId, "pledgeId", pledge, "amount", "10.00", "currency", "EUR",
+                    "exchangeRate", "1.1", "valueDate", "2019-06-30")).statusCode(201));
+            if (i % 3 == 0) {
+                long entry = manager().get("/api/funds/" + fundId + "/movements/" + receipt).then().statusCode(200)
+                        .extract().jsonPath().getLong("entry.id");
+                manager().body(Map.of("reason", "twice")).post("/api/funds/" + fundId + "/entries/" + entry + "/reversal").then().statusCode(201);
+            }
+        }
+        long summaryLarge = statements(() -> given().get("/api/funds/" + fundId + "/summary").then().statusCode(200)
+                // the first round's pledge is paid; of this one 20 x 10 EUR are received: 800 EUR x 1.1 outstanding
+                .body("outstandingPledges", equalTo("880.00")));
+        long statementLarge = statements(() -> as(username, "donor").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement")
+                .then().statusCode(200).body("pledges[1].received", equalTo("200.00")).body("pledges[1].outstanding", equalTo("800.00")));
+        System.out.printf("SQL statements with 30 more receipts against one pledge: summary %d / %d; statement %d / %d%n",
+                summarySmall, summaryLarge, statementSmall, statementLarge);
+        assertEquals(summarySmall, summaryLarge, "summary statements");
+        assertEquals(statementSmall, statementLarge, "statement statements");
+    }
+
     /** Per round: a pledge, a receipt against it, an allocation and an expenditure. */
     private static void grow(long fundId, long donorId, long line, int rounds) {
         for (int i = 0; i < rounds; i++) {

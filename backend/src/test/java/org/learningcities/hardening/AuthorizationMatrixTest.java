@@ -177,6 +177,7 @@ class AuthorizationMatrixTest {
             row("GET", "/api/donors", FUND),
             row("GET", "/api/me/donors", AUTHENTICATED),
             row("POST", "/api/funds/{fundId}/receipts/import", FUND),
+            row("POST", "/api/funds/{fundId}/pledges/import", FUND),
 
             row("GET", "/api/surveys", PUBLIC),
             row("POST", "/api/surveys", SECRETARIAT),
