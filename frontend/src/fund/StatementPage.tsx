@@ -7,6 +7,7 @@ import { formatDate } from '../components/format'
 import { Loaded } from '../components/Loaded'
 import { RequireLogin } from '../components/LoginPrompt'
 import { ProblemMessage } from '../components/ProblemMessage'
+import { saveFile } from '../components/saveFile'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
 import type { DonorStatement, Earmark } from './fundApi'
@@ -172,18 +173,6 @@ function CsvButton({ fundId, donorId }: { fundId: number; donorId: number }) {
       {error !== undefined && <ProblemMessage error={error} />}
     </div>
   )
-}
-
-function saveFile(file: Blob, name: string) {
-  const url = URL.createObjectURL(file)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoked after the click has started the download.
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
 export type { DonorStatement }
