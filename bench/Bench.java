@@ -94,7 +94,10 @@ public class Bench {
         app = new PackagedApp(PackagedApp.findJar(), API_PORT, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", "root", "QUARKUS_DATASOURCE_PASSWORD", "",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", oidc.issuer(), "LC_SPA_OIDC_URL", "http://127.0.0.1:" + OIDC_PORT, "LC_SPA_REALM", "stub",
-                "LC_DEMO_DATA", "false", "QUARKUS_LOG_CATEGORY__ORG_LEARNINGCITIES__LEVEL", "WARN"),
+                "LC_DEMO_DATA", "false", "QUARKUS_LOG_CATEGORY__ORG_LEARNINGCITIES__LEVEL", "WARN",
+                // The generator's imports are single transactions of 10,000 rows: on a loaded shared machine they outlast the
+                // product's 60 s default and were rolled back (no data, no figures). The bench measures; it does not enforce.
+                "QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "900s"),
                 List.of(JVM.split(" ")), work.resolve("api.log"));
         Files.deleteIfExists(work.resolve("api.log"));
         Runnable stop = new Runnable() {
@@ -229,7 +232,7 @@ public class Bench {
             add(out, new Row("  (requests/s)", "", searchRps, "%.0f", null));
         });
 
-        measure("fund", 300, new String[][] {
+        measure("fund", 240, new String[][] {
                 {"fund summary at 1,000,000 lines: p50 ms", ""}, {"  p50 ratio 1,000,000 / 1,000 lines", "<= 1.5"},
                 {"donor statement at 1,000,000 lines: p50 ms", ""}, {"  p50 ratio 1,000,000 / 1,000 lines ", "<= 1.5"}}, out -> {
             need("funds");
@@ -486,7 +489,7 @@ public class Bench {
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (r.statusCode() != 201 || !r.body().contains("\"created\":10000")) {
-            throw new IllegalStateException("Import failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(500, r.body().length())));
+            throw new IllegalStateException("member import answered " + r.statusCode() + " " + detail(r.body()) + " (see api.log)");
         }
         return seconds;
     }
@@ -589,6 +592,12 @@ public class Bench {
         return csv.toString();
     }
 
+    /** The detail of a problem+json answer, or the start of any other body. */
+    static String detail(String body) {
+        Matcher m = Pattern.compile("\"detail\":\"([^\"]{0,200})").matcher(body);
+        return m.find() ? m.group(1) : body.substring(0, Math.min(200, body.length()));
+    }
+
     static String q(String text) {
         return text.isEmpty() ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
     }
@@ -600,7 +609,7 @@ public class Bench {
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).timeout(Duration.ofMinutes(15)).build(), HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (r.statusCode() != 201 || !r.body().contains("\"created\":10000")) {
-            throw new IllegalStateException("Resource import failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+            throw new IllegalStateException("resource import answered " + r.statusCode() + " " + detail(r.body()) + " (see api.log)");
         }
         return seconds;
     }
