@@ -264,21 +264,31 @@ public class Bench {
                 {"  ratio import / LOAD DATA", "<= 5"}}, out -> {
             need("members");
             log("CSV import of 10,000 members vs LOAD DATA ...");
-            for (int i = 2; i <= RUNS; i++) {
-                Path more = root.resolve("backend/.dev/bench/members-I" + i + ".csv");
-                Files.writeString(more, membersCsv("I" + i, new Random(SEED + 10 + i)));
-                importSeconds.add(importMembers(more));
-                loadDataSeconds.add(loadData(more));
-                // Back to 10,000 cities for what follows.
-                execute("DELETE FROM member_city WHERE external_id LIKE 'I" + i + "-%'");
+            String failed = null;
+            for (int i = 2; i <= RUNS && failed == null; i++) {
+                try {
+                    Path more = root.resolve("backend/.dev/bench/members-I" + i + ".csv");
+                    Files.writeString(more, membersCsv("I" + i, new Random(SEED + 10 + i)));
+                    double imported = importMembers(more);
+                    loadDataSeconds.add(loadData(more));
+                    importSeconds.add(imported);
+                    // Back to 10,000 cities for what follows.
+                    execute("DELETE FROM member_city WHERE external_id LIKE 'I" + i + "-%'");
+                } catch (Exception e) {
+                    failed = "run " + i + ": " + e.getMessage(); // the runs before still count (the first is the generator's)
+                }
             }
             List<Double> importRatio = new ArrayList<>();
-            for (int i = 0; i < importSeconds.size(); i++) {
+            for (int i = 0; i < Math.min(importSeconds.size(), loadDataSeconds.size()); i++) {
                 importRatio.add(importSeconds.get(i) / loadDataSeconds.get(i));
             }
-            add(out, new Row("CSV import of 10,000 members: seconds", "<= 5", importSeconds, "%.2f", v -> v <= 5));
-            add(out, new Row("  LOAD DATA of the same rows: seconds", "", loadDataSeconds, "%.2f", null));
-            add(out, new Row("  ratio import / LOAD DATA", "<= 5", importRatio, "%.1f", v -> v <= 5));
+            String runs = failed == null ? "" : " (" + importSeconds.size() + " of " + RUNS + " runs)";
+            add(out, new Row("CSV import of 10,000 members: seconds" + runs, "<= 5", importSeconds, "%.2f", v -> v <= 5));
+            add(out, new Row("  LOAD DATA of the same rows: seconds" + runs, "", loadDataSeconds, "%.2f", null));
+            add(out, new Row("  ratio import / LOAD DATA" + runs, "<= 5", importRatio, "%.1f", v -> v <= 5));
+            if (failed != null) {
+                log("  member import " + failed);
+            }
         });
 
         measure("allocations", RUNS * 120 + 60, new String[][] {
@@ -842,7 +852,7 @@ public class Bench {
         for (int i = 0; i < 100; i++) {
             int n = i;
             answers.add(pool.submit(() -> {
-                try (Conn conn = new Conn()) {
+                try (Conn conn = new Conn(180_000)) { // 100 waits on one fund's lock: slow on a loaded machine, still an answer
                     byte[] request = post("/api/funds/" + fund + "/allocations", "{\"budgetLineId\":" + line
                             + ",\"amount\":\"1000.00\",\"valueDate\":\"2024-02-01\",\"description\":\"bench " + n + "\"}");
                     ready.countDown();
@@ -1125,9 +1135,13 @@ public class Bench {
         final OutputStream out;
 
         Conn() throws IOException {
+            this(30_000); // a request slower than 30 s ends that connection's run (counted as an error)
+        }
+
+        Conn(int timeoutMillis) throws IOException {
             socket = new Socket("127.0.0.1", API_PORT);
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000); // a request slower than 30 s ends that connection's run (counted as an error)
+            socket.setSoTimeout(timeoutMillis);
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             out = socket.getOutputStream();
         }
