@@ -94,7 +94,10 @@ public class Bench {
         app = new PackagedApp(PackagedApp.findJar(), API_PORT, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", "root", "QUARKUS_DATASOURCE_PASSWORD", "",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", oidc.issuer(), "LC_SPA_OIDC_URL", "http://127.0.0.1:" + OIDC_PORT, "LC_SPA_REALM", "stub",
-                "LC_DEMO_DATA", "false", "QUARKUS_LOG_CATEGORY__ORG_LEARNINGCITIES__LEVEL", "WARN"),
+                "LC_DEMO_DATA", "false", "QUARKUS_LOG_CATEGORY__ORG_LEARNINGCITIES__LEVEL", "WARN",
+                // The generator's imports are single transactions of 10,000 rows: on a loaded shared machine they outlast the
+                // product's 60 s default and were rolled back (no data, no figures). The bench measures; it does not enforce.
+                "QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "900s"),
                 List.of(JVM.split(" ")), work.resolve("api.log"));
         Files.deleteIfExists(work.resolve("api.log"));
         Runnable stop = new Runnable() {
@@ -229,7 +232,7 @@ public class Bench {
             add(out, new Row("  (requests/s)", "", searchRps, "%.0f", null));
         });
 
-        measure("fund", 300, new String[][] {
+        measure("fund", 240, new String[][] {
                 {"fund summary at 1,000,000 lines: p50 ms", ""}, {"  p50 ratio 1,000,000 / 1,000 lines", "<= 1.5"},
                 {"donor statement at 1,000,000 lines: p50 ms", ""}, {"  p50 ratio 1,000,000 / 1,000 lines ", "<= 1.5"}}, out -> {
             need("funds");
@@ -261,21 +264,31 @@ public class Bench {
                 {"  ratio import / LOAD DATA", "<= 5"}}, out -> {
             need("members");
             log("CSV import of 10,000 members vs LOAD DATA ...");
-            for (int i = 2; i <= RUNS; i++) {
-                Path more = root.resolve("backend/.dev/bench/members-I" + i + ".csv");
-                Files.writeString(more, membersCsv("I" + i, new Random(SEED + 10 + i)));
-                importSeconds.add(importMembers(more));
-                loadDataSeconds.add(loadData(more));
-                // Back to 10,000 cities for what follows.
-                execute("DELETE FROM member_city WHERE external_id LIKE 'I" + i + "-%'");
+            String failed = null;
+            for (int i = 2; i <= RUNS && failed == null; i++) {
+                try {
+                    Path more = root.resolve("backend/.dev/bench/members-I" + i + ".csv");
+                    Files.writeString(more, membersCsv("I" + i, new Random(SEED + 10 + i)));
+                    double imported = importMembers(more);
+                    loadDataSeconds.add(loadData(more));
+                    importSeconds.add(imported);
+                    // Back to 10,000 cities for what follows.
+                    execute("DELETE FROM member_city WHERE external_id LIKE 'I" + i + "-%'");
+                } catch (Exception e) {
+                    failed = "run " + i + ": " + e.getMessage(); // the runs before still count (the first is the generator's)
+                }
             }
             List<Double> importRatio = new ArrayList<>();
-            for (int i = 0; i < importSeconds.size(); i++) {
+            for (int i = 0; i < Math.min(importSeconds.size(), loadDataSeconds.size()); i++) {
                 importRatio.add(importSeconds.get(i) / loadDataSeconds.get(i));
             }
-            add(out, new Row("CSV import of 10,000 members: seconds", "<= 5", importSeconds, "%.2f", v -> v <= 5));
-            add(out, new Row("  LOAD DATA of the same rows: seconds", "", loadDataSeconds, "%.2f", null));
-            add(out, new Row("  ratio import / LOAD DATA", "<= 5", importRatio, "%.1f", v -> v <= 5));
+            String runs = failed == null ? "" : " (" + importSeconds.size() + " of " + RUNS + " runs)";
+            add(out, new Row("CSV import of 10,000 members: seconds" + runs, "<= 5", importSeconds, "%.2f", v -> v <= 5));
+            add(out, new Row("  LOAD DATA of the same rows: seconds" + runs, "", loadDataSeconds, "%.2f", null));
+            add(out, new Row("  ratio import / LOAD DATA" + runs, "<= 5", importRatio, "%.1f", v -> v <= 5));
+            if (failed != null) {
+                log("  member import " + failed);
+            }
         });
 
         measure("allocations", RUNS * 120 + 60, new String[][] {
@@ -486,7 +499,7 @@ public class Bench {
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (r.statusCode() != 201 || !r.body().contains("\"created\":10000")) {
-            throw new IllegalStateException("Import failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(500, r.body().length())));
+            throw new IllegalStateException("member import answered " + r.statusCode() + " " + detail(r.body()) + " (see api.log)");
         }
         return seconds;
     }
@@ -589,6 +602,12 @@ public class Bench {
         return csv.toString();
     }
 
+    /** The detail of a problem+json answer, or the start of any other body. */
+    static String detail(String body) {
+        Matcher m = Pattern.compile("\"detail\":\"([^\"]{0,200})").matcher(body);
+        return m.find() ? m.group(1) : body.substring(0, Math.min(200, body.length()));
+    }
+
     static String q(String text) {
         return text.isEmpty() ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
     }
@@ -600,7 +619,7 @@ public class Bench {
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).timeout(Duration.ofMinutes(15)).build(), HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (r.statusCode() != 201 || !r.body().contains("\"created\":10000")) {
-            throw new IllegalStateException("Resource import failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(300, r.body().length())));
+            throw new IllegalStateException("resource import answered " + r.statusCode() + " " + detail(r.body()) + " (see api.log)");
         }
         return seconds;
     }
@@ -833,7 +852,7 @@ public class Bench {
         for (int i = 0; i < 100; i++) {
             int n = i;
             answers.add(pool.submit(() -> {
-                try (Conn conn = new Conn()) {
+                try (Conn conn = new Conn(180_000)) { // 100 waits on one fund's lock: slow on a loaded machine, still an answer
                     byte[] request = post("/api/funds/" + fund + "/allocations", "{\"budgetLineId\":" + line
                             + ",\"amount\":\"1000.00\",\"valueDate\":\"2024-02-01\",\"description\":\"bench " + n + "\"}");
                     ready.countDown();
@@ -1116,9 +1135,13 @@ public class Bench {
         final OutputStream out;
 
         Conn() throws IOException {
+            this(30_000); // a request slower than 30 s ends that connection's run (counted as an error)
+        }
+
+        Conn(int timeoutMillis) throws IOException {
             socket = new Socket("127.0.0.1", API_PORT);
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000); // a request slower than 30 s ends that connection's run (counted as an error)
+            socket.setSoTimeout(timeoutMillis);
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             out = socket.getOutputStream();
         }

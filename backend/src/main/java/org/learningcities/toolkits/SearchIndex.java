@@ -123,7 +123,8 @@ public class SearchIndex {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("q", against);
 
-        // Candidates: per part, only ids and scores (no titles or bodies), the best CANDIDATES of them.
+        // Candidates: per part, only ids and scores (no titles or bodies), the best CANDIDATES of them (one more tells
+        // whether there were more).
         List<String> parts = new ArrayList<>();
         if (filter.kind() != SearchKind.MEMBER) {
             StringBuilder where = new StringBuilder("visible = 1 AND MATCH(title, body) AGAINST(:q IN BOOLEAN MODE)");
@@ -150,7 +151,7 @@ public class SearchIndex {
             }
             parts.add("(SELECT id, kind, ref_id, language,"
                     + " MATCH(title) AGAINST(:q IN BOOLEAN MODE) * 3 + MATCH(title, body) AGAINST(:q IN BOOLEAN MODE) AS score"
-                    + " FROM search_entry WHERE " + where + " ORDER BY score DESC, id LIMIT " + CANDIDATES + ")");
+                    + " FROM search_entry WHERE " + where + " ORDER BY score DESC, id LIMIT " + (CANDIDATES + 1) + ")");
         }
         boolean members = (filter.kind() == null || filter.kind() == SearchKind.MEMBER) && filter.language() == null
                 && filter.targetGroup() == null;
@@ -166,13 +167,13 @@ public class SearchIndex {
             }
             parts.add("(SELECT m.id AS id, 'MEMBER' AS kind, m.id AS ref_id, NULL AS language,"
                     + " MATCH(m.name, m.local_name) AGAINST(:q IN BOOLEAN MODE) * 4 AS score"
-                    + " FROM member_city m WHERE " + where + " ORDER BY score DESC, m.id LIMIT " + CANDIDATES + ")");
+                    + " FROM member_city m WHERE " + where + " ORDER BY score DESC, m.id LIMIT " + (CANDIDATES + 1) + ")");
         }
         // The best language of each piece of content, the count of results and whether a part was cut off, in one pass.
         String ranked = "SELECT id, kind, ref_id, language, score, results, capped FROM ("
                 + " SELECT c.*, COUNT(*) OVER () AS results FROM ("
                 + "  SELECT h.*, ROW_NUMBER() OVER (PARTITION BY kind, ref_id ORDER BY score DESC, language) AS best,"
-                + "   GREATEST(SUM(kind <> 'MEMBER') OVER (), SUM(kind = 'MEMBER') OVER ()) >= " + CANDIDATES + " AS capped"
+                + "   GREATEST(SUM(kind <> 'MEMBER') OVER (), SUM(kind = 'MEMBER') OVER ()) > " + CANDIDATES + " AS capped"
                 + "  FROM (" + String.join(" UNION ALL ", parts) + ") h) c WHERE best = 1) r"
                 + " ORDER BY score DESC, kind, ref_id LIMIT :limit OFFSET :offset";
         List<Object[]> rows = ranked(ranked, parameters, paging.size(), paging.offset());
@@ -184,6 +185,7 @@ public class SearchIndex {
         }
         Map<Long, Object[]> entries = texts("SELECT id, title, body, resource_type, topics FROM search_entry WHERE id IN (:ids)",
                 rows.stream().filter(r -> !"MEMBER".equals(r[1])).map(r -> ((Number) r[0]).longValue()).toList());
+        // The driver answers the one-character literal ' ' as a Character: read as String.valueOf below.
         Map<Long, Object[]> cities = texts("SELECT m.id, m.name, CONCAT_WS(', ', m.local_name, c.name_en), NULL, ' ' FROM member_city m"
                         + " JOIN country c ON c.iso2 = m.country_iso2 WHERE m.id IN (:ids)",
                 rows.stream().filter(r -> "MEMBER".equals(r[1])).map(r -> ((Number) r[0]).longValue()).toList());
@@ -199,7 +201,7 @@ public class SearchIndex {
             results.add(new SearchResult(SearchKind.valueOf((String) row[1]), ((Number) row[2]).longValue(), title,
                     (String) row[3], snippet(body == null || body.isBlank() ? title : body, words),
                     Math.round(((Number) row[4]).doubleValue() * 1000) / 1000.0,
-                    text[3] == null ? null : ResourceType.valueOf((String) text[3]), topics((String) text[4])));
+                    text[3] == null ? null : ResourceType.valueOf(text[3].toString()), topics(String.valueOf(text[4]))));
         }
         long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[5]).longValue();
         return new SearchPage(results, paging.page(), paging.size(), total, !rows.isEmpty() && truthy(rows.get(0)[6]));
