@@ -7,29 +7,32 @@ import { assert, BASE_URL, DEMO_USERS, en, expectApi, logInOnKeycloak, newPage, 
 
 const DEMO_FUND = 'demo figures'
 
-/** What each demo user's queue must hold: [kind, a text the item shows] (the demo data of backend/dev, see HomeDemoData). */
+/**
+ * What each demo user's queue must hold: [kind, a text the item shows, whether the demo data gives it
+ * a count above 0] (the demo data of `make run`; the coordinator login is linked to Osan by HomeDemoData).
+ */
 const EXPECTED_QUEUES = {
   secretariat: [
-    ['MEMBER_REPORTS_OVERDUE', null],
-    ['CLUSTER_REPORTS_OVERDUE', null],
-    ['TRANSLATION_GAPS', null],
+    ['MEMBER_REPORTS_OVERDUE', null, true],
+    ['CLUSTER_REPORTS_OVERDUE', null, true],
+    ['TRANSLATION_GAPS', null, false],
   ],
   'fund-manager': [
-    ['PLEDGES_PAST_DUE', DEMO_FUND],
-    ['LOW_DELIVERY_ALLOCATIONS', DEMO_FUND],
-    ['RECEIPTS_TODAY', DEMO_FUND],
+    ['PLEDGES_PAST_DUE', DEMO_FUND, true],
+    ['LOW_DELIVERY_ALLOCATIONS', DEMO_FUND, true],
+    ['RECEIPTS_TODAY', DEMO_FUND, true],
   ],
   coordinator: [
-    ['NEXT_REPORT_DUE', 'Health and well-being'],
-    ['NEW_CLUSTER_MEMBERS', 'Health and well-being'],
+    ['NEXT_REPORT_DUE', 'Health and well-being', true],
+    ['NEW_CLUSTER_MEMBERS', 'Health and well-being', false],
   ],
   'focal-point': [
-    ['PROFILE_COMPLETENESS', 'Cork'],
-    ['MY_CLUSTER', 'Health and well-being'],
+    ['PROFILE_COMPLETENESS', 'Cork', false],
+    ['MY_CLUSTER', 'Health and well-being', false],
   ],
   donor: [
-    ['DONOR_STATEMENT', DEMO_FUND],
-    ['DONOR_USE', null],
+    ['DONOR_STATEMENT', DEMO_FUND, true],
+    ['DONOR_USE', null, false],
   ],
 }
 
@@ -56,8 +59,9 @@ async function scenarioHomeFigures(browser) {
         const shown = await page.getByTestId('region-counts').locator(`[data-region="${region.code}"]`).getAttribute('data-count')
         assert(Number(shown) === region.memberCities, `${region.code}: shown ${shown}, API ${region.memberCities}`)
       }
-      const rows = await page.getByTestId('admitted-table').locator('tbody tr').allInnerTexts()
-      const apiRows = expected.admittedPerYear.map((row) => `${row.year}\t${number(row.memberCities)}`)
+      // The table sits in a closed <details> (the chart shows the same figures): read its text, not what is on screen.
+      const rows = await page.getByTestId('admitted-table').locator('tbody tr').allTextContents()
+      const apiRows = expected.admittedPerYear.map((row) => `${row.year}${number(row.memberCities)}`)
       assert(JSON.stringify(rows.map((r) => r.trim())) === JSON.stringify(apiRows), `admissions: ${rows} vs ${apiRows}`)
       const clusters = await page.getByTestId('home-clusters').locator('h3').allInnerTexts()
       assert(JSON.stringify(clusters) === JSON.stringify(expected.clusters.map((c) => c.name)), `clusters: ${clusters}`)
@@ -144,7 +148,7 @@ async function scenarioWorkQueue(browser, user) {
     await step(`j: ${user.username}'s queue holds the demo items meant for them, as the API counts them`, page, async () => {
       const token = await tokenFor(user)
       const api = (await expectApi(200, token, 'GET', '/api/me/work-queue?lang=en')).body
-      for (const [kind, text] of EXPECTED_QUEUES[user.username]) {
+      for (const [kind, text, counted] of EXPECTED_QUEUES[user.username]) {
         let item = page.locator(`[data-testid="queue-item"][data-kind="${kind}"]`)
         if (text) item = item.filter({ hasText: text })
         await item.first().waitFor()
@@ -152,9 +156,7 @@ async function scenarioWorkQueue(browser, user) {
         assert(fromApi, `the API has no ${kind} ${text ?? ''} for ${user.username}`)
         const shownCount = await item.first().getAttribute('data-count')
         assert(String(fromApi.count ?? '') === shownCount, `${kind}: shown ${shownCount}, API ${fromApi.count}`)
-        if (kind !== 'DONOR_USE' && kind !== 'PROFILE_COMPLETENESS' && kind !== 'MY_CLUSTER' && kind !== 'TRANSLATION_GAPS') {
-          assert(fromApi.count > 0, `${kind} has nothing for ${user.username}: the demo data should give it something`)
-        }
+        if (counted) assert(fromApi.count > 0, `${kind} has nothing for ${user.username}: the demo data should give it something`)
       }
     })
     await step(`j: ${user.username}'s first item links to the screen where it is dealt with`, page, async () => {
@@ -194,17 +196,20 @@ async function scenarioAxe(browser) {
     const page = await newPage(browser)
     try {
       await step(`k: axe finds no serious or critical violation on the ${target.name}`, page, async () => {
-        await page.goto(`${BASE_URL}${await target.path()}`)
+        const path = await target.path()
+        await page.goto(`${BASE_URL}${path}`)
         await page.locator('main h1').first().waitFor()
         if (target.ready) await target.ready(page)
         await page.getByRole('status').filter({ hasText: en.status.loading }).first().waitFor({ state: 'detached' }).catch(() => {})
         await page.waitForLoadState('networkidle')
         if (target.optional && (await page.locator('main h1').first().innerText()) === en.notFound.title) {
-          console.log(`  (${target.path} is not in this build yet: skipped)`)
+          console.log(`  (${path} is not in this build yet: skipped)`)
           return
         }
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        const minor = results.violations.filter((v) => !bad.includes(v)).map((v) => `${v.impact} ${v.id}`)
+        console.log(`  axe on ${path}: ${results.passes.length} rules passed${minor.length ? `; minor/moderate: ${minor.join(', ')}` : ''}`)
         assert(
           bad.length === 0,
           bad.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`).join('\n'),
