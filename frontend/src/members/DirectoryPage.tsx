@@ -112,6 +112,8 @@ export function DirectoryPage() {
           {members.data.items.length === 0 ? (
             <p>{t('directory.none')}</p>
           ) : (
+            // On a narrow screen the table scrolls inside this region, not the whole page (focusable, so keyboards can scroll it).
+            <div className="table-scroll" role="region" aria-label={t('directory.title')} tabIndex={0}>
             <table className="data-table" data-testid="directory-table">
               <thead>
                 <tr>
@@ -137,6 +139,7 @@ export function DirectoryPage() {
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           <Pager page={members.data.page} size={members.data.size} total={members.data.total} onPage={(page) => update({ page: String(page) })} />
         </>

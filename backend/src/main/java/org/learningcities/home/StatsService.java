@@ -3,7 +3,6 @@ package org.learningcities.home;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +82,6 @@ public class StatsService {
         cache.clear();
     }
 
-    @Transactional
     NetworkStats compute(Language language, Instant now) {
         Map<String, Long> perRegion = new HashMap<>();
         long members = 0;

@@ -57,7 +57,7 @@ public class WorkQueueService {
     static final int NEW_MEMBER_DAYS = 90;
     static final int LOW_DELIVERY_AFTER_DAYS = 90;
     static final BigDecimal LOW_DELIVERY_PERCENT = BigDecimal.valueOf(50);
-    static final int FUNDS_WATCHED = 20;
+    static final int FUNDS_WATCHED = 200;
     static final int LATEST_USES = 3;
 
     private static final PageRequest JUST_THE_TOTAL = new PageRequest(1, 1, List.of());
@@ -142,7 +142,10 @@ public class WorkQueueService {
 
     private void fundManager(List<WorkQueueItem> items, LocalDate today) {
         String role = Roles.FUND_MANAGER;
+        boolean newest = true;
         for (FundView fund : funds.funds(new PageRequest(1, FUNDS_WATCHED, List.of())).items()) {
+            // The newest fund always shows its three items; an older one only what needs attention.
+            List<WorkQueueItem> ofFund = new ArrayList<>();
             long pastDue = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM fund_movement p JOIN fund_journal_entry e ON e.movement_id = p.id"
                             + " WHERE p.fund_id = ?1 AND p.kind = 'PLEDGE'"
                             + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)"
@@ -151,20 +154,23 @@ public class WorkQueueService {
                             + " WHERE r.pledge_id = p.id AND r.kind = 'RECEIPT'"
                             + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y WHERE y.reverses_entry_id = re.id)), 0)")
                     .setParameter(1, fund.id()).setParameter(2, today).getSingleResult()).longValue();
-            items.add(new WorkQueueItem(Kind.PLEDGES_PAST_DUE, role, pastDue, fund.name(), null, null, null, "/fund/" + fund.id() + "/record"));
+            ofFund.add(new WorkQueueItem(Kind.PLEDGES_PAST_DUE, role, pastDue, fund.name(), null, null, null, "/fund/" + fund.id() + "/record"));
 
             LocalDate allocatedBefore = today.minusDays(LOW_DELIVERY_AFTER_DAYS);
             long low = funds.uses(fund.id()).allocations().stream()
                     .filter(a -> !a.valueDate().isAfter(allocatedBefore) && new BigDecimal(a.allocated()).signum() > 0
                             && new BigDecimal(a.deliveryRate()).compareTo(LOW_DELIVERY_PERCENT) < 0)
                     .count();
-            items.add(new WorkQueueItem(Kind.LOW_DELIVERY_ALLOCATIONS, role, low, fund.name(), null, null, null, "/fund/" + fund.id()));
+            ofFund.add(new WorkQueueItem(Kind.LOW_DELIVERY_ALLOCATIONS, role, low, fund.name(), null, null, null, "/fund/" + fund.id()));
 
             // recorded_at is set by the database, so "today" is the database's day (CURRENT_DATE), over ix_fund_movement_recorded.
             long receipts = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM fund_movement WHERE fund_id = ?1 AND kind = 'RECEIPT'"
                     + " AND recorded_at >= CURRENT_DATE").setParameter(1, fund.id()).getSingleResult()).longValue();
-            items.add(new WorkQueueItem(Kind.RECEIPTS_TODAY, role, receipts, fund.name(), null, null, null,
+            ofFund.add(new WorkQueueItem(Kind.RECEIPTS_TODAY, role, receipts, fund.name(), null, null, null,
                     "/fund/" + fund.id() + "/journal"));
+            boolean showAll = newest;
+            ofFund.stream().filter(item -> showAll || item.count() > 0).forEach(items::add);
+            newest = false;
         }
     }
 
