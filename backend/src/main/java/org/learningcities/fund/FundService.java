@@ -918,7 +918,9 @@ public class FundService {
         Map<Long, BigDecimal[]> perLine = new HashMap<>();
         for (Object[] r : rows("SELECT m.budget_line_id, b.account, b.debits_usd, b.credits_usd FROM fund_movement m"
                 + " JOIN fund_account_balance b ON b.fund_id = m.fund_id AND (b.account = CONCAT('ALLOCATED:', m.id)"
-                + " OR b.account = CONCAT('EXPENDED:', m.id)) WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION'", fundId)) {
+                + " OR b.account = CONCAT('EXPENDED:', m.id)) WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION'"
+                // An allocation to a cluster activity alone has no budget line; it counts in the total only.
+                + " AND m.budget_line_id IS NOT NULL", fundId)) {
             BigDecimal[] t = perLine.computeIfAbsent(num(r[0]), k -> new BigDecimal[] {ZERO, ZERO});
             if (((String) r[1]).startsWith("ALLOCATED:")) {
                 t[0] = t[0].add(dec(r[3]).subtract(dec(r[2])));

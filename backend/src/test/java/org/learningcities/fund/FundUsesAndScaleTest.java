@@ -158,6 +158,11 @@ class FundUsesAndScaleTest {
                 .body("allocations.activityId", contains((int) activities[0], (int) activities[1]))
                 .body("allocations.deliveryRate", contains("25.00", "0.00"))
                 .body("budgetLines[0].allocated", equalTo("200.00"));
+        // An allocation to an activity alone has no budget line: the summary still answers (it was a
+        // 500) and counts it in the total allocated but under no budget line.
+        given().get("/api/funds/" + fundId + "/summary").then().statusCode(200)
+                .body("allocated", equalTo("800.00"))
+                .body("budgetLines.find { it.budgetLineId == " + line + " }.allocated", equalTo("200.00"));
         Funds.balancedTrialBalance(fundId);
     }
 
