@@ -26,7 +26,7 @@ describe('WorkQueuePage', () => {
             computedAt: '2026-11-25T10:00:00Z',
             items: [
               item({ kind: 'PROFILE_COMPLETENESS', role: 'focal-point', label: 'Cork', percent: '87.50', route: '/members/3' }),
-              item({ kind: 'MY_FICHES', role: 'focal-point', count: 0, route: '/library' }),
+              item({ kind: 'MY_FICHES', role: 'focal-point', count: 0, route: '/case-studies' }),
               item({ kind: 'DONOR_STATEMENT', role: 'donor', label: 'Fund', count: 2, amount: '125000.00', route: '/fund/1/donors/2/statement' }),
             ],
           })

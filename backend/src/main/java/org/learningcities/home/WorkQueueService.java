@@ -124,17 +124,17 @@ public class WorkQueueService {
         List<DueReport> overdue = reports.due(today, true, null, EVERYTHING).items();
         long clusters = overdue.stream().map(DueReport::clusterId).distinct().count();
         LocalDate earliest = overdue.stream().map(DueReport::dueOn).min(Comparator.naturalOrder()).orElse(null);
-        items.add(new WorkQueueItem(Kind.CLUSTER_REPORTS_OVERDUE, role, clusters, null, earliest, null, null, "/clusters"));
+        items.add(new WorkQueueItem(Kind.CLUSTER_REPORTS_OVERDUE, role, clusters, null, earliest, null, null, "/clusters/due-reports"));
 
         items.add(WorkQueueItem.count(Kind.FICHES_TO_REVIEW, role,
-                caseStudies.list(CaseStudyStatus.SUBMITTED, null, null, JUST_THE_TOTAL, List.of(language.code())).total(), "/library"));
-        items.add(WorkQueueItem.count(Kind.TRANSLATION_GAPS, role, translations.list(null, null, JUST_THE_TOTAL).total(), "/library"));
+                caseStudies.list(CaseStudyStatus.SUBMITTED, null, null, JUST_THE_TOTAL, List.of(language.code())).total(), "/case-studies"));
+        items.add(WorkQueueItem.count(Kind.TRANSLATION_GAPS, role, translations.list(null, null, JUST_THE_TOTAL).total(), "/translation-status"));
 
         for (Survey survey : Survey.<Survey>list("opensOn <= ?1 and closesOn >= ?1 and closesOn <= ?2 order by closesOn, id",
                 today, today.plusDays(SURVEY_CLOSING_DAYS))) {
             long answers = SurveyAnswer.count("surveyId", survey.id);
             items.add(new WorkQueueItem(Kind.SURVEY_CLOSING, role, answers, language.pick(survey.titleEn, survey.titleFr, survey.titleEs),
-                    survey.closesOn, null, null, "/surveys/" + survey.id));
+                    survey.closesOn, null, null, "/surveys/" + survey.id + "/results"));
         }
     }
 
@@ -215,7 +215,7 @@ public class WorkQueueService {
                 if (SurveyAnswer.count("surveyId = ?1 and memberId = ?2", survey.id, city.id) == 0) {
                     items.add(new WorkQueueItem(Kind.SURVEY_TO_ANSWER, role, null,
                             language.pick(survey.titleEn, survey.titleFr, survey.titleEs), survey.closesOn, null, null,
-                            "/surveys/" + survey.id));
+                            "/surveys/" + survey.id + "/answer"));
                 }
             }
 
@@ -231,11 +231,11 @@ public class WorkQueueService {
                 long n = caseStudies.list(status, city.id, null, JUST_THE_TOTAL, List.of(language.code())).total();
                 if (n > 0) {
                     anyFiche = true;
-                    items.add(new WorkQueueItem(Kind.MY_FICHES, role, n, status.name(), null, null, null, "/library"));
+                    items.add(new WorkQueueItem(Kind.MY_FICHES, role, n, status.name(), null, null, null, "/case-studies"));
                 }
             }
             if (!anyFiche) {
-                items.add(new WorkQueueItem(Kind.MY_FICHES, role, 0L, null, null, null, null, "/library"));
+                items.add(new WorkQueueItem(Kind.MY_FICHES, role, 0L, null, null, null, null, "/case-studies"));
             }
         }
     }

@@ -183,6 +183,10 @@ class FrontDoorTest {
         assertEquals(as("secretariat", "secretariat").queryParam("status", "SUBMITTED").queryParam("size", 1).get("/api/case-studies")
                 .then().extract().jsonPath().getLong("total"), count(item(items, "FICHES_TO_REVIEW", null)));
         item(items, "APPLICATIONS_AWAITING_STEP", null);
+        // Each item opens the screen where it is dealt with (routes of the SPA).
+        assertEquals("/clusters/due-reports", item(items, "CLUSTER_REPORTS_OVERDUE", null).get("route"));
+        assertEquals("/translation-status", item(items, "TRANSLATION_GAPS", null).get("route"));
+        assertEquals("/case-studies", item(items, "FICHES_TO_REVIEW", null).get("route"));
         assertTrue(items.stream().allMatch(i -> "secretariat".equals(i.get("role"))));
     }
 
@@ -221,7 +225,7 @@ class FrontDoorTest {
         long cork = as("focal-point", "focal-point").get("/api/me/cities").then().extract().jsonPath().getLong("items[0].id");
         assertEquals("/members/" + cork, profile.get("route"));
         item(items, "MY_CLUSTER", "Health and well-being");
-        item(items, "MY_FICHES", null);
+        assertEquals("/case-studies", item(items, "MY_FICHES", null).get("route"));
         // In French, cluster names are French.
         List<Map<String, Object>> french = as("focal-point", "focal-point").queryParam("lang", "fr").get("/api/me/work-queue").then()
                 .statusCode(200).extract().jsonPath().getList("items");
