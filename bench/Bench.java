@@ -828,6 +828,17 @@ public class Bench {
                     + " SELECT e.fund_id, l.account, SUM(IF(l.side = 'DEBIT', l.amount_usd, 0)), SUM(IF(l.side = 'CREDIT', l.amount_usd, 0))"
                     + " FROM fund_journal_leg l JOIN fund_journal_entry e ON e.id = l.entry_id WHERE e.fund_id = " + fund
                     + " GROUP BY e.fund_id, l.account");
+            // What each pledge has received, as the ledger keeps it (V10's backfill, for this fund).
+            c.createStatement().execute("INSERT INTO fund_pledge_balance (pledge_id, fund_id, received, receipts, reversed)"
+                    + " SELECT p.id, p.fund_id, COALESCE(got.received, 0), COALESCE(got.receipts, 0),"
+                    + " EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = pe.id)"
+                    + " FROM fund_movement p JOIN fund_journal_entry pe ON pe.movement_id = p.id"
+                    + " LEFT JOIN (SELECT r.pledge_id, SUM(r.amount) AS received, COUNT(*) AS receipts"
+                    + " FROM fund_movement r JOIN fund_journal_entry re ON re.movement_id = r.id"
+                    + " WHERE r.fund_id = " + fund + " AND r.kind = 'RECEIPT' AND r.pledge_id IS NOT NULL"
+                    + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y WHERE y.reverses_entry_id = re.id)"
+                    + " GROUP BY r.pledge_id) got ON got.pledge_id = p.id"
+                    + " WHERE p.fund_id = " + fund + " AND p.kind = 'PLEDGE'");
             c.commit();
         }
     }
