@@ -41,8 +41,7 @@ export function Layout() {
             {navigation.map(({ to, key }) => (
               <li key={key}>
                 <NavLink to={to} end={to === '/'} data-testid={`nav-${key}`}>
-                  {/* The library keeps all its texts under its own key. */}
-                  {key === 'library' ? t('library.nav') : t(`nav.${key}`)}
+                  {t(`nav.${key}`)}
                 </NavLink>
               </li>
             ))}
