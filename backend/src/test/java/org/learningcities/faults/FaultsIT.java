@@ -173,8 +173,15 @@ class FaultsIT {
         }
         waitFor(() -> send(get("/q/health/ready", null)).statusCode() == 200, Duration.ofSeconds(60), "readiness comes back");
         int from = statuses.size();
-        waitFor(() -> statuses.size() > from + 20 && statuses.subList(statuses.size() - 10, statuses.size()).stream().allMatch(s -> s == 200),
-                Duration.ofSeconds(60), "reads answer 200 again");
+        // A snapshot under the list's own lock: the load threads keep adding while we look, and
+        // streaming a live subList of a synchronized list throws ConcurrentModificationException.
+        waitFor(() -> {
+            List<Integer> seen;
+            synchronized (statuses) {
+                seen = new ArrayList<>(statuses);
+            }
+            return seen.size() > from + 20 && seen.subList(seen.size() - 10, seen.size()).stream().allMatch(s -> s == 200);
+        }, Duration.ofSeconds(60), "reads answer 200 again");
         stop.set(true);
         load.shutdown();
         assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));
