@@ -7,7 +7,7 @@
 // Prints one line per passed step, a screenshot into e2e/output/ for a failed one, and exits 1
 // when anything failed. A failure ends its scenario; the other scenarios still run.
 // The network-members scenarios are in members.mjs, the clusters' in clusters.mjs, the fund's in fund.mjs,
-// the library's in toolkits.mjs, the home page's and work queues' in frontdoor.mjs. E2E_ONLY=frontdoor runs only those.
+// the library's in toolkits.mjs, the home page's and work queues' in frontdoor.mjs. E2E_ONLY picks groups (see main).
 import { existsSync } from 'node:fs'
 import {
   assert,
@@ -124,17 +124,20 @@ async function main() {
   console.log(`e2e against ${BASE_URL} (Keycloak ${KEYCLOAK_URL}, browser ${CHROMIUM})`)
   const browser = await launchBrowser()
   try {
+    // E2E_ONLY=fund,clusters runs only those groups (frontdoor, basics, members, fund, clusters, toolkits).
+    const only = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const wanted = (group) => only.length === 0 || only.includes(group)
     // The front door first: it checks the demo data as the stack loaded it, before other scenarios add to it.
-    await frontDoorScenarios(browser)
-    if (process.env.E2E_ONLY !== 'frontdoor') {
+    if (wanted('frontdoor')) await frontDoorScenarios(browser)
+    if (wanted('basics')) {
       await scenario('a: French reference page', () => scenarioFrenchReference(browser))
       for (const user of DEMO_USERS) await scenario(`b: login as ${user.username}`, () => scenarioLogin(browser, user))
       await scenario('c: API and tokens', () => scenarioApi())
-      await membersScenarios(browser)
-      await fundScenarios(browser)
-      await clustersScenarios(browser)
-      await toolkitsScenarios(browser)
     }
+    if (wanted('members')) await membersScenarios(browser)
+    if (wanted('fund')) await fundScenarios(browser)
+    if (wanted('clusters')) await clustersScenarios(browser)
+    if (wanted('toolkits')) await toolkitsScenarios(browser)
   } finally {
     await browser.close()
   }
