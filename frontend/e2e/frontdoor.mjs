@@ -1,6 +1,6 @@
 // The front door: the public home page against /api/stats, each demo user's work queue, the
-// language switch on the home page, axe-core on the main pages, a phone-sized screen, and the
-// first page's weight and time to interactive.
+// language switch on the home page, axe-core on the main pages, a phone-sized screen, keyboard-only
+// use, and the first page's weight and time to interactive.
 import { gzipSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { assert, BASE_URL, DEMO_USERS, en, expectApi, logInOnKeycloak, newPage, scenario, step, tokenFor } from './lib.mjs'
@@ -250,6 +250,65 @@ async function scenarioPhone(browser) {
 }
 
 /**
+ * Keyboard only: the skip link comes first and moves focus to the content, every focused control
+ * shows the focus outline, the main navigation is reached with Tab and followed with Enter, and the
+ * directory's search is typed and submitted without a mouse.
+ */
+async function scenarioKeyboard(browser) {
+  const page = await newPage(browser)
+  const focused = () =>
+    page.evaluate(() => {
+      const element = document.activeElement
+      const style = getComputedStyle(element)
+      const box = element.getBoundingClientRect()
+      return {
+        testId: element.getAttribute('data-testid'),
+        id: element.id,
+        tag: element.tagName,
+        outline: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+        onScreen: box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0,
+      }
+    })
+  const tabTo = async (testId, most) => {
+    for (let press = 0; press < most; press++) {
+      await page.keyboard.press('Tab')
+      const now = await focused()
+      assert(now.outline >= 2, `the focused ${now.tag} ${now.testId ?? now.id} shows no focus outline`)
+      if (now.testId === testId) return
+    }
+    throw new Error(`${testId} was not reached in ${most} presses of Tab`)
+  }
+  try {
+    await step('n: the first Tab reaches the visible skip link; Enter moves focus to the content', page, async () => {
+      await page.goto(`${BASE_URL}/`)
+      await page.getByTestId('stat-members').waitFor()
+      await page.keyboard.press('Tab')
+      const first = await focused()
+      assert(first.tag === 'A' && first.onScreen && first.outline >= 2, `first focus: ${JSON.stringify(first)}`)
+      await page.keyboard.press('Enter')
+      await page.waitForFunction(() => document.activeElement?.id === 'main')
+    })
+    await step('n: Tab reaches the members entry of the navigation with a visible outline; Enter opens the directory', page, async () => {
+      await page.goto(`${BASE_URL}/`)
+      await page.getByTestId('stat-members').waitFor()
+      await tabTo('nav-members', 15)
+      await page.keyboard.press('Enter')
+      await page.waitForURL(`${BASE_URL}/members`)
+      await page.getByTestId('member-row').first().waitFor()
+    })
+    await step('n: the directory search is typed and submitted from the keyboard', page, async () => {
+      await tabTo('directory-q', 40)
+      await page.keyboard.type('Cork')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/[?&]q=Cork/)
+      await page.getByTestId('member-row').filter({ hasText: 'Cork' }).first().waitFor()
+    })
+  } finally {
+    await page.context().close()
+  }
+}
+
+/**
  * The first visit's weight and speed, three times in a fresh context (empty cache): every script the
  * home page loads (gzipped here, as a server would send it) and the time until its figures show and
  * its search box takes input (interactive), then until the lazily loaded map is drawn.
@@ -298,5 +357,6 @@ export async function frontDoorScenarios(browser) {
   for (const user of DEMO_USERS) await scenario(`j: work queue of ${user.username}`, () => scenarioWorkQueue(browser, user))
   await scenario('k: axe on the main pages', () => scenarioAxe(browser))
   await scenario('l: phone-sized screen', () => scenarioPhone(browser))
+  await scenario('n: keyboard only', () => scenarioKeyboard(browser))
   await scenario('m: first page measures', () => scenarioMeasure(browser))
 }
