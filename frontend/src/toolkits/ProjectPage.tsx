@@ -1,13 +1,16 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { api, unwrap, type Schemas } from '../api/client'
+import { api, unwrapVersioned, type Schemas } from '../api/client'
 import { formatDate } from '../components/format'
 import { Loaded } from '../components/Loaded'
 import { useLoad } from '../components/useLoad'
 import { formatMoney } from '../fund/money'
 import { currentLanguage, type Language } from '../i18n'
 import { NotFoundPage } from '../pages/NotFoundPage'
+import { EditControls, useEditing } from './formParts'
 import { Fact, FallbackNote, TextSection, TopicList } from './parts'
+import { ProjectForm } from './ProjectForm'
 import { countryName } from './toolkitsApi'
 import './toolkits.css'
 
@@ -16,19 +19,27 @@ export function ProjectPage() {
   const { t } = useTranslation()
   const language = currentLanguage()
   const projectId = Number(useParams().id)
+  const [reloads, setReloads] = useState(0)
+  const reload = () => setReloads((n) => n + 1)
+  const editing = useEditing(reload)
   const project = useLoad(
-    (signal) => api.GET('/api/projects/{projectId}', { params: { path: { projectId }, query: { lang: language } }, signal }).then(unwrap),
-    [projectId, language],
+    (signal) => api.GET('/api/projects/{projectId}', { params: { path: { projectId }, query: { lang: language } }, signal }).then(unwrapVersioned),
+    [projectId, language, reloads],
   )
   if (!Number.isInteger(projectId) || projectId <= 0) return <NotFoundPage />
 
   return (
     <Loaded state={project}>
-      {(data) => (
+      {({ data, etag }) => (
         <article data-testid="project-page">
           <p>
             <Link to="/projects">{t('library.projects.back')}</Link>
           </p>
+          <EditControls editing={editing} testId="project-edit" />
+          {editing.editing ? (
+            <ProjectForm key={etag} project={data} etag={etag} onSaved={editing.done} onCancel={editing.cancel} onReload={reload} />
+          ) : (
+          <>
           <h1 data-testid="project-acronym">{data.acronym}</h1>
           <p className="subtitle" data-testid="project-title">
             {data.title}
@@ -98,6 +109,8 @@ export function ProjectPage() {
             )}
           </section>
           <TextSection title={t('library.project.lessons')} text={data.lessonsLearned} />
+          </>
+          )}
         </article>
       )}
     </Loaded>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { api, unwrap, type Schemas } from '../api/client'
+import { api, unwrap, unwrapVersioned, type Schemas } from '../api/client'
 import { useHasRole } from '../auth/AuthProvider'
 import { formatDate, languageName } from '../components/format'
 import { Loaded } from '../components/Loaded'
@@ -9,7 +9,9 @@ import { ProblemMessage } from '../components/ProblemMessage'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage, type Language } from '../i18n'
 import { NotFoundPage } from '../pages/NotFoundPage'
+import { EditControls, useEditing } from './formParts'
 import { Fact, FallbackNote, TopicList } from './parts'
+import { ResourceForm } from './ResourceForm'
 import { CONTENT_LANGUAGES, fileSize } from './toolkitsApi'
 import './toolkits.css'
 
@@ -24,8 +26,10 @@ export function ResourcePage() {
   const [reloads, setReloads] = useState(0)
   // Kept here, outside the reloaded part, so the notice stays while the resource is read again.
   const [uploaded, setUploaded] = useState<Schemas['ResourceFile']>()
+  const reload = () => setReloads((n) => n + 1)
+  const editing = useEditing(reload)
   const resource = useLoad(
-    (signal) => api.GET('/api/resources/{resourceId}', { params: { path: { resourceId }, query: { lang: language } }, signal }).then(unwrap),
+    (signal) => api.GET('/api/resources/{resourceId}', { params: { path: { resourceId }, query: { lang: language } }, signal }).then(unwrapVersioned),
     [resourceId, language, reloads],
   )
   if (!Number.isInteger(resourceId) || resourceId <= 0) return <NotFoundPage />
@@ -33,11 +37,16 @@ export function ResourcePage() {
   return (
     <>
     <Loaded state={resource}>
-      {(data) => (
+      {({ data, etag }) => (
         <article data-testid="resource-page">
           <p>
             <Link to="/library">{t('library.backToLibrary')}</Link>
           </p>
+          <EditControls editing={editing} testId="resource-edit" />
+          {editing.editing ? (
+            <ResourceForm key={etag} resource={data} etag={etag} onSaved={editing.done} onCancel={editing.cancel} onReload={reload} />
+          ) : (
+          <>
           <p className="kind-label" data-testid="resource-type">
             {t(`library.resourceType.${data.type}`)}
           </p>
@@ -68,9 +77,11 @@ export function ResourcePage() {
               onUploading={() => setUploaded(undefined)}
               onUploaded={(file) => {
                 setUploaded(file)
-                setReloads((n) => n + 1)
+                reload()
               }}
             />
+          )}
+          </>
           )}
         </article>
       )}

@@ -1,12 +1,15 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { api, unwrap } from '../api/client'
+import { api, unwrapVersioned } from '../api/client'
 import { languageName } from '../components/format'
 import { Loaded } from '../components/Loaded'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
 import { NotFoundPage } from '../pages/NotFoundPage'
+import { EditControls, useEditing } from './formParts'
 import { FallbackNote, TopicList } from './parts'
+import { ToolkitForm } from './ToolkitForm'
 import './toolkits.css'
 
 /** A toolkit: its sections in order, each with its resources. */
@@ -14,19 +17,27 @@ export function ToolkitPage() {
   const { t } = useTranslation()
   const language = currentLanguage()
   const toolkitId = Number(useParams().id)
+  const [reloads, setReloads] = useState(0)
+  const reload = () => setReloads((n) => n + 1)
+  const editing = useEditing(reload)
   const toolkit = useLoad(
-    (signal) => api.GET('/api/toolkits/{toolkitId}', { params: { path: { toolkitId }, query: { lang: language } }, signal }).then(unwrap),
-    [toolkitId, language],
+    (signal) => api.GET('/api/toolkits/{toolkitId}', { params: { path: { toolkitId }, query: { lang: language } }, signal }).then(unwrapVersioned),
+    [toolkitId, language, reloads],
   )
   if (!Number.isInteger(toolkitId) || toolkitId <= 0) return <NotFoundPage />
 
   return (
     <Loaded state={toolkit}>
-      {(data) => (
+      {({ data, etag }) => (
         <article data-testid="toolkit-page">
           <p>
             <Link to="/library">{t('library.backToLibrary')}</Link>
           </p>
+          <EditControls editing={editing} testId="toolkit-edit" />
+          {editing.editing ? (
+            <ToolkitForm key={etag} toolkit={data} etag={etag} onSaved={editing.done} onCancel={editing.cancel} onReload={reload} />
+          ) : (
+          <>
           <h1 data-testid="toolkit-title">{data.title}</h1>
           <FallbackNote fields={data.fallbackFields} original={data.originalLanguage} language={language} />
           {data.summary && <p className="narrative">{data.summary}</p>}
@@ -81,6 +92,8 @@ export function ToolkitPage() {
               )}
             </section>
           ))}
+          </>
+          )}
         </article>
       )}
     </Loaded>
