@@ -135,6 +135,33 @@ describe('ToolkitForm', () => {
     })
   })
 
+  it('finds an older resource by its words for a section (the choice lists only the newest 200)', async () => {
+    const older = { id: 7, title: 'Guide du réseau local' }
+    const fetchMock = toolkitApi((request, url) =>
+      url.pathname === '/api/search'
+        ? json({ items: [{ kind: 'RESOURCE', id: older.id, title: older.title, snippet: [], language: 'fr', resourceType: 'GUIDE' }], page: 1, size: 50, total: 1 })
+        : url.pathname === '/api/toolkits' && request.method === 'POST'
+          ? json({ ...TOOLKIT, id: 6 }, 201)
+          : undefined,
+    )
+    const onSaved = vi.fn()
+    render(<ToolkitForm onSaved={onSaved} onCancel={() => {}} />)
+    type(screen.getByTestId('input-title'), 'Networks')
+    fireEvent.click(screen.getByTestId('add-section'))
+    type(screen.getByTestId('input-section-title'), 'Start')
+    type(screen.getByTestId('section-0-resources-search'), 'reseau')
+    await screen.findByRole('option', { name: older.title })
+    const search = new URL(requestsTo(fetchMock, '/api/search').at(-1)!.url).searchParams
+    expect([search.get('q'), search.get('kind')]).toEqual(['reseau', 'RESOURCE'])
+    type(screen.getByTestId('section-0-resources-choice'), '7')
+    fireEvent.click(screen.getByTestId('section-0-resources-add'))
+    fireEvent.click(screen.getByTestId('toolkit-save'))
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalled())
+    const body = await requestsTo(fetchMock, '/api/toolkits').find((request) => request.method === 'POST')!.json()
+    expect(body.sections).toEqual([{ title: { en: 'Start' }, summary: {}, resourceIds: [7] }])
+  })
+
   it("shows the API's refusal with the field error next to the section's title", async () => {
     toolkitApi((request, url) =>
       url.pathname === '/api/toolkits' && request.method === 'POST'

@@ -126,7 +126,10 @@ export function useResourceChoices(): PickedResource[] {
   return list.status === 'loaded' ? list.data.items.map((resource) => ({ id: resource.id, title: resource.title })) : []
 }
 
-/** An ordered list of resources: the chosen ones with Remove, and a choice of the others to add. */
+/**
+ * An ordered list of resources: the chosen ones with Remove, and a choice of the others to add
+ * (the newest ones, or those whose words match what is typed in the search box).
+ */
 export function ResourcePicker(props: {
   name: string
   label: string
@@ -136,9 +139,22 @@ export function ResourcePicker(props: {
   onChange: (value: PickedResource[]) => void
 }) {
   const { t } = useTranslation()
+  const language = currentLanguage()
   const [adding, setAdding] = useState('')
+  const [words, setWords] = useState('')
+  const q = words.trim()
+  const found = useLoad(
+    async (signal) =>
+      q.length < 2
+        ? null
+        : (await api.GET('/api/search', { params: { query: { q, kind: 'RESOURCE', size: 50, lang: language } }, signal }).then(unwrap)).items.map(
+            (item): PickedResource => ({ id: item.id, title: item.title }),
+          ),
+    [q, language],
+  )
   const { value, testId } = props
-  const available = props.choices.filter((choice) => !value.some((picked) => picked.id === choice.id))
+  const offered = found.status === 'loaded' && found.data ? found.data : props.choices
+  const available = offered.filter((choice) => !value.some((picked) => picked.id === choice.id))
   return (
     <Field name={props.name} label={props.label} group>
       {() => (
@@ -162,6 +178,14 @@ export function ResourcePicker(props: {
             </ol>
           )}
           <div className="field-row">
+            <input
+              type="search"
+              value={words}
+              onChange={(event) => setWords(event.target.value)}
+              aria-label={t('library.form.findResource')}
+              placeholder={t('library.form.findResource')}
+              data-testid={`${testId}-search`}
+            />
             <select value={adding} onChange={(event) => setAdding(event.target.value)} aria-label={t('library.form.chooseResource')} data-testid={`${testId}-choice`}>
               <option value="">{t('library.form.chooseResource')}</option>
               {available.map((choice) => (
