@@ -52,6 +52,18 @@ describe('ResourcePage', () => {
     // Visitors cannot upload or edit.
     expect(screen.queryByTestId('upload-form')).toBeNull()
     expect(screen.queryByTestId('resource-edit')).toBeNull()
+    expect(screen.queryByTestId('replace-en')).toBeNull()
+  })
+
+  it("gives the secretariat a Replace button per language that readies the upload for that language", async () => {
+    auth.state = authenticated('secretariat')
+    fakeApi((_request, url) => (url.pathname === '/api/resources/31' ? json(RESOURCE) : undefined))
+    renderPage()
+    expect((await screen.findByTestId('upload-language') as HTMLSelectElement).value).toBe('en')
+    fireEvent.click(screen.getByTestId('replace-fr'))
+    expect((screen.getByTestId('upload-language') as HTMLSelectElement).value).toBe('fr')
+    expect(document.activeElement).toBe(screen.getByTestId('upload-file'))
+    expect(screen.getByTestId('replace-en').getAttribute('aria-label')).toBe('Replace the English file or link with another file')
   })
 
   it('offers Edit to the secretariat only: the form saves with the ETag read, then the page reads the resource again', async () => {

@@ -26,6 +26,8 @@ export function ResourcePage() {
   const [reloads, setReloads] = useState(0)
   // Kept here, outside the reloaded part, so the notice stays while the resource is read again.
   const [uploaded, setUploaded] = useState<Schemas['ResourceFile']>()
+  // The upload's language: chosen in its form, or by a file's Replace button.
+  const [uploadLanguage, setUploadLanguage] = useState<string>(currentLanguage())
   const reload = () => setReloads((n) => n + 1)
   const editing = useEditing(reload)
   const resource = useLoad(
@@ -70,10 +72,23 @@ export function ResourcePage() {
             </Fact>
             <Fact term={t('library.field.languages')}>{data.languages.map((code) => languageName(code, language)).join(', ')}</Fact>
           </dl>
-          <Downloads resource={data} language={language} />
+          <Downloads
+            resource={data}
+            language={language}
+            onReplace={
+              isSecretariat
+                ? (code) => {
+                    setUploadLanguage(code)
+                    document.getElementById('upload-file')?.focus()
+                  }
+                : undefined
+            }
+          />
           {isSecretariat && (
             <UploadForm
               resourceId={data.id}
+              language={uploadLanguage}
+              onLanguage={setUploadLanguage}
               onUploading={() => setUploaded(undefined)}
               onUploaded={(file) => {
                 setUploaded(file)
@@ -95,7 +110,8 @@ export function ResourcePage() {
   )
 }
 
-function Downloads({ resource, language }: { resource: Resource; language: Language }) {
+/** Per language, the file or link; with `onReplace` (the secretariat), a button to upload another file for that language. */
+function Downloads({ resource, language, onReplace }: { resource: Resource; language: Language; onReplace?: (language: string) => void }) {
   const { t } = useTranslation()
   const variants = resource.variants.filter((variant) => variant.file || variant.link)
   return (
@@ -130,6 +146,19 @@ function Downloads({ resource, language }: { resource: Resource; language: Langu
                       {t('library.resource.externalLink')}
                     </a>
                   )}
+                  {onReplace && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        onClick={() => onReplace(variant.language)}
+                        aria-label={t('library.upload.replaceLabel', { language: languageName(variant.language, language) })}
+                        data-testid={`replace-${variant.language}`}
+                      >
+                        {t('library.upload.replace')}
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -141,7 +170,13 @@ function Downloads({ resource, language }: { resource: Resource; language: Langu
 }
 
 /** The secretariat uploads a file for one language (multipart, as the contract says); it replaces that language's file or link. */
-function UploadForm(props: { resourceId: number; onUploading: () => void; onUploaded: (file: Schemas['ResourceFile']) => void }) {
+function UploadForm(props: {
+  resourceId: number
+  language: string
+  onLanguage: (language: string) => void
+  onUploading: () => void
+  onUploaded: (file: Schemas['ResourceFile']) => void
+}) {
   const { t } = useTranslation()
   const { resourceId } = props
   const [uploading, setUploading] = useState(false)
@@ -185,7 +220,7 @@ function UploadForm(props: { resourceId: number; onUploading: () => void; onUplo
       <div className="field-row">
         <div className="field">
           <label htmlFor="upload-language">{t('library.field.language')}</label>
-          <select id="upload-language" name="language" defaultValue={currentLanguage()} data-testid="upload-language">
+          <select id="upload-language" name="language" value={props.language} onChange={(event) => props.onLanguage(event.target.value)} data-testid="upload-language">
             {CONTENT_LANGUAGES.map((code) => (
               <option key={code} value={code}>
                 {languageName(code, currentLanguage())}
