@@ -39,77 +39,77 @@ export function ProjectPage() {
           {editing.editing ? (
             <ProjectForm key={etag} project={data} etag={etag} onSaved={editing.done} onCancel={editing.cancel} onReload={reload} />
           ) : (
-          <>
-          <h1 data-testid="project-acronym">{data.acronym}</h1>
-          <p className="subtitle" data-testid="project-title">
-            {data.title}
-          </p>
-          <FallbackNote fields={data.fallbackFields} original={data.originalLanguage} language={language} />
-          {data.summary && <p className="narrative">{data.summary}</p>}
-          <dl className="facts">
-            <Fact term={t('library.project.programme')}>{data.programme}</Fact>
-            <Fact term={t('library.project.priority')}>{data.priority}</Fact>
-            <Fact term={t('library.project.period')} testId="project-period">
-              {(data.startDate || data.endDate) &&
-                t('library.project.periodValue', { from: formatDate(data.startDate, language), to: formatDate(data.endDate, language) })}
-            </Fact>
-            <Fact term={t('library.field.topics')}>{data.topics.length > 0 && <TopicList topics={data.topics} language={language} />}</Fact>
-            <Fact term={t('library.project.website')}>
-              {data.website && (
-                <a href={data.website} rel="noopener noreferrer">
-                  {data.website}
-                </a>
-              )}
-            </Fact>
-            <Fact term={t('library.project.contact')}>
-              {data.contact && [data.contact.name, data.contact.email, data.contact.phone].filter(Boolean).join(' · ')}
-            </Fact>
-          </dl>
-          <Budget project={data} language={language} />
-          <Partners partners={data.partners} language={language} />
-          {data.objectives.length > 0 && (
-            <section>
-              <h2>{t('library.project.objectives')}</h2>
-              <ul>
-                {data.objectives.map((objective, index) => (
-                  <li key={index}>{objective}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {data.activityStrands.length > 0 && (
-            <section>
-              <h2>{t('library.project.strands')}</h2>
-              <dl>
-                {data.activityStrands.map((strand, index) => (
-                  <div key={index}>
-                    <dt>
-                      <strong>{strand.name}</strong>
-                    </dt>
-                    {strand.description && <dd>{strand.description}</dd>}
-                  </div>
-                ))}
+            <>
+              <h1 data-testid="project-acronym">{data.acronym}</h1>
+              <p className="subtitle" data-testid="project-title">
+                {data.title}
+              </p>
+              <FallbackNote fields={data.fallbackFields} original={data.originalLanguage} language={language} />
+              {data.summary && <p className="narrative">{data.summary}</p>}
+              <dl className="facts">
+                <Fact term={t('library.project.programme')}>{data.programme}</Fact>
+                <Fact term={t('library.project.priority')}>{data.priority}</Fact>
+                <Fact term={t('library.project.period')} testId="project-period">
+                  {(data.startDate || data.endDate) &&
+                    t('library.project.periodValue', { from: formatDate(data.startDate, language), to: formatDate(data.endDate, language) })}
+                </Fact>
+                <Fact term={t('library.field.topics')}>{data.topics.length > 0 && <TopicList topics={data.topics} language={language} />}</Fact>
+                <Fact term={t('library.project.website')}>
+                  {data.website && (
+                    <a href={data.website} rel="noopener noreferrer">
+                      {data.website}
+                    </a>
+                  )}
+                </Fact>
+                <Fact term={t('library.project.contact')}>
+                  {data.contact && [data.contact.name, data.contact.email, data.contact.phone].filter(Boolean).join(' · ')}
+                </Fact>
               </dl>
-            </section>
-          )}
-          <TextSection title={t('library.project.results')} text={data.results} />
-          <section>
-            <h2>{t('library.project.outputs')}</h2>
-            {data.outputs.length === 0 ? (
-              <p>{t('library.project.noOutputs')}</p>
-            ) : (
-              <ul className="resource-list" data-testid="project-outputs">
-                {data.outputs.map((output) => (
-                  <li key={output.id}>
-                    <Link to={`/resources/${output.id}`}>{output.title}</Link>{' '}
-                    <span className="muted">({t(`library.resourceType.${output.type}`)})</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <TextSection title={t('library.project.lessons')} text={data.lessonsLearned} />
-          </>
+              <Budget project={data} language={language} />
+              <Partners partners={data.partners} language={language} />
+              {data.objectives.length > 0 && (
+                <section>
+                  <h2>{t('library.project.objectives')}</h2>
+                  <ul>
+                    {data.objectives.map((objective, index) => (
+                      <li key={index}>{objective}</li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              {data.activityStrands.length > 0 && (
+                <section>
+                  <h2>{t('library.project.strands')}</h2>
+                  <dl>
+                    {data.activityStrands.map((strand, index) => (
+                      <div key={index}>
+                        <dt>
+                          <strong>{strand.name}</strong>
+                        </dt>
+                        {strand.description && <dd>{strand.description}</dd>}
+                      </div>
+                    ))}
+                  </dl>
+                </section>
+              )}
+              <TextSection title={t('library.project.results')} text={data.results} />
+              <section>
+                <h2>{t('library.project.outputs')}</h2>
+                {data.outputs.length === 0 ? (
+                  <p>{t('library.project.noOutputs')}</p>
+                ) : (
+                  <ul className="resource-list" data-testid="project-outputs">
+                    {data.outputs.map((output) => (
+                      <li key={output.id}>
+                        <Link to={`/resources/${output.id}`}>{output.title}</Link>{' '}
+                        <span className="muted">({t(`library.resourceType.${output.type}`)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+              <TextSection title={t('library.project.lessons')} text={data.lessonsLearned} />
+            </>
           )}
         </article>
       )}

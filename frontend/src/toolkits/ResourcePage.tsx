@@ -48,55 +48,55 @@ export function ResourcePage() {
           {editing.editing ? (
             <ResourceForm key={etag} resource={data} etag={etag} onSaved={editing.done} onCancel={editing.cancel} onReload={reload} />
           ) : (
-          <>
-          <p className="kind-label" data-testid="resource-type">
-            {t(`library.resourceType.${data.type}`)}
-          </p>
-          <h1 data-testid="resource-title">{data.title}</h1>
-          <FallbackNote fields={data.fallbackFields} original={data.originalLanguage} language={language} />
-          {data.summary && (
-            <p className="narrative" data-testid="resource-summary">
-              {data.summary}
-            </p>
-          )}
-          <dl className="facts">
-            <Fact term={t('library.field.topics')}>{data.topics.length > 0 && <TopicList topics={data.topics} language={language} />}</Fact>
-            <Fact term={t('library.field.targetGroups')} testId="resource-target-groups">
-              {data.targetGroups.map((group) => t(`library.targetGroup.${group}`)).join(', ')}
-            </Fact>
-            <Fact term={t('library.field.authors')}>{data.authors.join(', ')}</Fact>
-            <Fact term={t('library.field.organisations')}>{data.organisations.join(', ')}</Fact>
-            <Fact term={t('library.field.publicationDate')}>{formatDate(data.publicationDate, language)}</Fact>
-            <Fact term={t('library.field.licence')} testId="resource-licence">
-              {data.licence ?? t('library.resource.noLicence')}
-            </Fact>
-            <Fact term={t('library.field.languages')}>{data.languages.map((code) => languageName(code, language)).join(', ')}</Fact>
-          </dl>
-          <Downloads
-            resource={data}
-            language={language}
-            onReplace={
-              isSecretariat
-                ? (code) => {
-                    setUploadLanguage(code)
-                    document.getElementById('upload-file')?.focus()
-                  }
-                : undefined
-            }
-          />
-          {isSecretariat && (
-            <UploadForm
-              resourceId={data.id}
-              language={uploadLanguage}
-              onLanguage={setUploadLanguage}
-              onUploading={() => setUploaded(undefined)}
-              onUploaded={(file) => {
-                setUploaded(file)
-                reload()
-              }}
-            />
-          )}
-          </>
+            <>
+              <p className="kind-label" data-testid="resource-type">
+                {t(`library.resourceType.${data.type}`)}
+              </p>
+              <h1 data-testid="resource-title">{data.title}</h1>
+              <FallbackNote fields={data.fallbackFields} original={data.originalLanguage} language={language} />
+              {data.summary && (
+                <p className="narrative" data-testid="resource-summary">
+                  {data.summary}
+                </p>
+              )}
+              <dl className="facts">
+                <Fact term={t('library.field.topics')}>{data.topics.length > 0 && <TopicList topics={data.topics} language={language} />}</Fact>
+                <Fact term={t('library.field.targetGroups')} testId="resource-target-groups">
+                  {data.targetGroups.map((group) => t(`library.targetGroup.${group}`)).join(', ')}
+                </Fact>
+                <Fact term={t('library.field.authors')}>{data.authors.join(', ')}</Fact>
+                <Fact term={t('library.field.organisations')}>{data.organisations.join(', ')}</Fact>
+                <Fact term={t('library.field.publicationDate')}>{formatDate(data.publicationDate, language)}</Fact>
+                <Fact term={t('library.field.licence')} testId="resource-licence">
+                  {data.licence ?? t('library.resource.noLicence')}
+                </Fact>
+                <Fact term={t('library.field.languages')}>{data.languages.map((code) => languageName(code, language)).join(', ')}</Fact>
+              </dl>
+              <Downloads
+                resource={data}
+                language={language}
+                onReplace={
+                  isSecretariat
+                    ? (code) => {
+                        setUploadLanguage(code)
+                        document.getElementById('upload-file')?.focus()
+                      }
+                    : undefined
+                }
+              />
+              {isSecretariat && (
+                <UploadForm
+                  resourceId={data.id}
+                  language={uploadLanguage}
+                  onLanguage={setUploadLanguage}
+                  onUploading={() => setUploaded(undefined)}
+                  onUploaded={(file) => {
+                    setUploaded(file)
+                    reload()
+                  }}
+                />
+              )}
+            </>
           )}
         </article>
       )}
