@@ -5,7 +5,7 @@
 // (with a timestamp in its name), so reruns never collide.
 import { createHash, randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { assert, BASE_URL, callApi, demoUser, expectApi, logInOnKeycloak, newPage, scenario, step, tokenFor } from './lib.mjs'
+import { assert, BASE_URL, callApi, demoUser, expectApi, isoDate, logInOnKeycloak, newPage, scenario, step, tokenFor } from './lib.mjs'
 
 const WAIT_MS = 20_000
 
@@ -222,6 +222,112 @@ async function scenarioUpload(browser, secretariatToken) {
   }
 }
 
+/**
+ * The secretariat's forms, without curl: a project with two co-financing lines (the sums show as
+ * they are typed, and the saved project shows the same), a resource with a French title and link,
+ * a toolkit holding it; the library then finds the resource by its French word without accent.
+ */
+async function scenarioSecretariatForms(browser) {
+  const ts = Date.now()
+  const secretariat = demoUser('secretariat')
+  const acronym = `E2E-${ts}`
+  const frenchTitle = `Guide de l'écoquartier${ts} apprenant`
+  const searchWord = `ecoquartier${ts}`
+  const frenchLink = `https://example.org/e2e-${ts}-fr.pdf`
+  const toolkitTitle = `E2E toolkit ${ts}`
+  let projectId
+  let resourceId
+  const page = await newPage(browser)
+  try {
+    await step('n: the secretariat logs in and opens New project on the projects page', page, async () => {
+      await page.goto(`${BASE_URL}/projects`)
+      await logInOnKeycloak(page, secretariat)
+      await page.getByTestId('project-new').click()
+      await page.getByTestId('project-form').waitFor()
+    })
+    await step('n: two co-financing lines: the sum and the remaining own contribution show as they are typed', page, async () => {
+      await page.getByTestId('input-acronym').fill(acronym)
+      await page.getByTestId('input-programme').fill('Erasmus+ strategic partnership')
+      await page.getByTestId('input-title').fill(`E2E project ${ts}`)
+      await page.getByTestId('input-currency').fill('EUR')
+      await page.getByTestId('input-totalBudget').fill('100000.00')
+      await page.getByTestId('add-cofinancing').click()
+      await page.getByTestId('add-cofinancing').click()
+      await page.getByTestId('input-cofinancing-source').nth(0).fill('ERDF')
+      await page.getByTestId('input-cofinancing-amount').nth(0).fill('50000.10')
+      await page.getByTestId('input-cofinancing-source').nth(1).fill('Regional co-financing')
+      await page.getByTestId('input-cofinancing-amount').nth(1).fill('20000.20')
+      await waitForText(page, 'live-cofinancing-total', '€70,000.30')
+      await waitForText(page, 'live-own-contribution', '€29,999.70')
+    })
+    await step('n: saved, the project page shows both lines and the same sums, computed by the API', page, async () => {
+      await page.getByTestId('project-save').click()
+      await page.waitForURL(/\/projects\/\d+$/)
+      projectId = Number(page.url().split('/').pop())
+      await waitForText(page, 'project-acronym', acronym)
+      assert((await page.getByTestId('cofinancing-line').count()) === 2, 'the project page does not list two co-financing lines')
+      await waitForText(page, 'cofinancing-total', '€70,000.30')
+      await waitForText(page, 'own-contribution', '€29,999.70')
+    })
+    await step('n: the secretariat edits the project (If-Match) and sees the change', page, async () => {
+      await page.getByTestId('project-edit').click()
+      await page.getByTestId('input-title').fill(`E2E project ${ts}, renamed`)
+      await page.getByTestId('project-save').click()
+      await page.getByTestId('saved-notice').waitFor()
+      await waitForText(page, 'project-title', `E2E project ${ts}, renamed`)
+    })
+    await step('n: New resource from the library: a French title and a French link, then the upload panel', page, async () => {
+      await page.goto(`${BASE_URL}/library`)
+      await page.getByTestId('resource-new').click()
+      await page.getByTestId('resource-form').waitFor()
+      await page.getByTestId('input-type').selectOption('GUIDE')
+      await page.getByTestId('input-language').selectOption('fr')
+      await page.getByTestId('input-title').fill(frenchTitle)
+      await page.getByTestId('input-publicationDate').fill(isoDate())
+      await page.getByTestId('input-licence').fill('CC-BY-4.0')
+      await page.getByTestId('input-link-fr').fill(frenchLink)
+      await page.getByTestId('resource-save').click()
+      await page.waitForURL(/\/resources\/\d+$/)
+      resourceId = Number(page.url().split('/').pop())
+      await waitForText(page, 'resource-title', frenchTitle)
+      assert((await page.getByTestId('link-fr').getAttribute('href')) === frenchLink, 'the French link is not offered')
+      await page.getByTestId('upload-form').waitFor()
+    })
+    await step('n: New toolkit from the library, produced by the project, with a section holding the resource', page, async () => {
+      await page.goto(`${BASE_URL}/library`)
+      await page.getByTestId('toolkit-new').click()
+      await page.getByTestId('toolkit-form').waitFor()
+      await page.getByTestId('input-title').fill(toolkitTitle)
+      await page.locator(`[data-testid="input-producer"] option[value="project:${projectId}"]`).waitFor({ state: 'attached' })
+      await page.getByTestId('input-producer').selectOption(`project:${projectId}`)
+      await page.getByTestId('add-section').click()
+      await page.getByTestId('input-section-title').fill('Getting started')
+      await page.locator(`[data-testid="section-0-resources-choice"] option[value="${resourceId}"]`).waitFor({ state: 'attached' })
+      await page.getByTestId('section-0-resources-choice').selectOption(String(resourceId))
+      await page.getByTestId('section-0-resources-add').click()
+      await page.getByTestId('toolkit-save').click()
+      await page.waitForURL(/\/toolkits\/\d+$/)
+      await waitForText(page, 'toolkit-title', toolkitTitle)
+      await waitForText(page, 'toolkit-project', acronym)
+      const items = await page.getByTestId('toolkit-resource').allTextContents()
+      assert(items.length === 1 && items[0].includes(frenchTitle), `the toolkit's section holds ${JSON.stringify(items)}`)
+    })
+    await step(`n: the library search finds the resource by its French word typed without accent ("${searchWord}")`, page, async () => {
+      await page.goto(`${BASE_URL}/library`)
+      await page.getByTestId('library-q').fill(searchWord)
+      await page.getByTestId('library-submit').click()
+      await page.getByTestId('search-result').first().waitFor()
+      const hrefs = await page
+        .locator('[data-testid="search-result"][data-kind="RESOURCE"]')
+        .getByTestId('search-result-link')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+      assert(hrefs.includes(`/resources/${resourceId}`), `the RESOURCE results are ${JSON.stringify(hrefs)}`)
+    })
+  } finally {
+    await page.context().close()
+  }
+}
+
 export async function toolkitsScenarios(browser) {
   let secretariatToken
   await scenario('toolkits: token', async () => {
@@ -233,4 +339,5 @@ export async function toolkitsScenarios(browser) {
   if (!secretariatToken) return
   await scenario('l: a focal point submits a fiche, the secretariat publishes it, the public sees it', () => scenarioFiche(browser, secretariatToken))
   await scenario('m: a file uploads through the resource page and downloads intact', () => scenarioUpload(browser, secretariatToken))
+  await scenario('n: the secretariat adds a project, a resource and a toolkit through the forms; search finds the resource', () => scenarioSecretariatForms(browser))
 }

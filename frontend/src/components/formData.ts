@@ -34,3 +34,11 @@ export function values(form: FormData, name: string): string[] {
 export function codeList(form: FormData, name: string): string[] {
   return (text(form, name) ?? '').split(/[\s,;]+/).filter(Boolean).map((code) => code.toLowerCase())
 }
+
+/** The lines of a textarea, trimmed, blank ones dropped. */
+export function lines(form: FormData, name: string): string[] {
+  return (text(form, name) ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+}

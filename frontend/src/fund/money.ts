@@ -30,6 +30,26 @@ export function sumUsd(amounts: string[]): string {
   return write(amounts.reduce((total, amount) => total + cents(amount), 0n), 2)
 }
 
+/** Units of `d` at a larger scale, exactly. */
+function atScale(d: Decimal, scale: number): bigint {
+  return d.units * 10n ** BigInt(scale - d.scale)
+}
+
+/**
+ * The exact sum and difference of typed amounts in any currency, written with as many decimals
+ * as the most precise of them: `total − (sum of parts)` as { sum, rest }. Blank parts count as
+ * nothing; a part that is not an amount makes the sum null; without a total, rest is null.
+ */
+export function sumAndRest(parts: string[], total: string): { sum: string | null; rest: string | null } {
+  const decimals = parts.filter((part) => part.trim() !== '').map(parseDecimal)
+  if (decimals.some((d) => d === null)) return { sum: null, rest: null }
+  const whole = total.trim() === '' ? null : parseDecimal(total)
+  const known = decimals as Decimal[]
+  const scale = Math.max(0, whole?.scale ?? 0, ...known.map((d) => d.scale))
+  const sum = known.reduce((acc, d) => acc + atScale(d, scale), 0n)
+  return { sum: write(sum, scale), rest: whole ? write(atScale(whole, scale) - sum, scale) : null }
+}
+
 // Intl.NumberFormat formats a decimal string exactly (ECMA-402 "Intl.NumberFormat v3"); the
 // ES2022 typings only know numbers, hence the cast.
 type StringFormat = (value: string) => string

@@ -76,6 +76,8 @@ describe('CaseStudiesPage', () => {
     listApi([{ id: 40, name: 'Liège', country: { iso2: 'BE', name: 'Belgium' }, yearJoined: 2015, status: 'MEMBER', topics: [] }])
     renderPage()
     expect((await screen.findByTestId('case-study-new')).getAttribute('href')).toBe('/case-studies/new')
+    // The database categories are the secretariat's.
+    expect(screen.queryByTestId('case-study-categories')).toBeNull()
   })
 
   it('lets the secretariat filter by state', async () => {
@@ -83,6 +85,7 @@ describe('CaseStudiesPage', () => {
     const fetchMock = listApi()
     renderPage()
     fireEvent.change(await screen.findByTestId('case-study-status-filter'), { target: { value: 'DRAFT' } })
+    expect(screen.getByTestId('category-form')).toBeTruthy()
     await waitFor(() => expect(screen.getAllByTestId('case-study-row').map((row) => row.getAttribute('data-status'))).toEqual(['DRAFT']))
     expect(new URL(requestsTo(fetchMock, '/api/case-studies').at(-1)!.url).searchParams.get('status')).toBe('DRAFT')
   })

@@ -8,6 +8,7 @@ import { Pager } from '../components/Pager'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
 import { useMyCities } from '../members/useMyCities'
+import { CaseStudyCategories } from './CaseStudyCategories'
 import { CASE_STUDY_STATUSES, PAGE_SIZE } from './toolkitsApi'
 import './toolkits.css'
 
@@ -98,6 +99,7 @@ export function CaseStudiesPage() {
           </>
         )}
       </Loaded>
+      {isSecretariat && <CaseStudyCategories />}
     </>
   )
 }

@@ -3,17 +3,15 @@ import { useTranslation } from 'react-i18next'
 import { api, unwrap, type Schemas } from '../api/client'
 import { Field, FieldErrors } from '../components/Field'
 import { FormActions } from '../components/FormActions'
-import { languageName } from '../components/format'
-import { number, text, values } from '../components/formData'
+import { lines, number, text, values } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
-import { itemsOf, useTopics } from '../components/useReference'
 import { currentLanguage } from '../i18n'
-import { CONTENT_LANGUAGES, TARGET_GROUPS } from './toolkitsApi'
+import { TextLanguageSelect, useTextLanguage } from './textLanguage'
+import { TargetGroupChoices, TopicChoices, useSave } from './formParts'
 
 type CaseStudy = Schemas['CaseStudy']
 type CaseStudyInput = Schemas['CaseStudyInput']
-type Translations = Schemas['Translations']
 
 /** The fiche's texts in the order of the seed fiche; each is stored per language. */
 export const LONG_TEXTS = [
@@ -50,36 +48,18 @@ export function CaseStudyForm(props: {
   const { t } = useTranslation()
   const ui = currentLanguage()
   const { fiche } = props
-  const translations = fiche?.translations ?? {}
-  const [language, setLanguage] = useState<string>(() =>
-    !fiche || translations.name?.[ui] ? ui : fiche.originalLanguage,
-  )
+  const texts = useTextLanguage(fiche?.translations, fiche?.originalLanguage, 'name')
+  const { language, stored, merged } = texts
   const [questionCount, setQuestionCount] = useState(Math.max(1, fiche?.themeQuestions.length ?? 0))
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<unknown>()
-  const topics = itemsOf(useTopics(ui))
+  const { saving, error, save } = useSave(props.onSaved)
   const categories = useLoad(
     (signal) => api.GET('/api/case-study-categories', { params: { query: { lang: ui } }, signal }).then(unwrap).then((list) => list.items),
     [ui],
   )
   const categoryItems = categories.status === 'loaded' ? categories.data : []
-  const languages = [...new Set<string>([...CONTENT_LANGUAGES, ...(fiche ? [fiche.originalLanguage] : [])])]
-
-  /** The stored text of `key` in the language being written. */
-  const stored = (key: string) => translations[key]?.[language] ?? ''
-  /** `key`'s translations with this language's text replaced by `value` (removed when blank). */
-  const merged = (key: string, value: string | null): Translations => {
-    const next: Translations = { ...(translations[key] ?? {}) }
-    if (value) next[language] = value
-    else delete next[language]
-    return next
-  }
 
   function read(form: FormData): CaseStudyInput {
-    const kinds = (text(form, 'partnershipKinds') ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
+    const kinds = lines(form, 'partnershipKinds')
     const questions: Schemas['ThemeQuestionInput'][] = []
     for (let i = 0; i < questionCount; i++) {
       const question = merged(`themeQuestions[${i}].question`, text(form, `themeQuestions.${i}.question`))
@@ -113,26 +93,19 @@ export function CaseStudyForm(props: {
     return input
   }
 
-  async function save(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const body = read(new FormData(event.currentTarget))
-    setSaving(true)
-    setError(undefined)
-    try {
-      const saved = fiche
-        ? await api
+    void save(() =>
+      fiche
+        ? api
             .PUT('/api/case-studies/{caseStudyId}', {
               params: { path: { caseStudyId: fiche.id }, header: { 'If-Match': props.etag ?? `"${fiche.version}"` }, query: { lang: ui } },
               body,
             })
             .then(unwrap)
-        : await api.POST('/api/case-studies', { params: { query: { lang: ui } }, body }).then(unwrap)
-      props.onSaved(saved)
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSaving(false)
-    }
+        : api.POST('/api/case-studies', { params: { query: { lang: ui } }, body }).then(unwrap),
+    )
   }
 
   const textInput = (name: string, label: string, required = false) => (
@@ -147,7 +120,7 @@ export function CaseStudyForm(props: {
   )
 
   return (
-    <form className="edit-form" onSubmit={save} noValidate data-testid="case-study-form">
+    <form className="edit-form" onSubmit={submit} noValidate data-testid="case-study-form">
       <h2>{fiche ? t('library.caseStudyForm.editTitle') : t('library.caseStudyForm.newTitle')}</h2>
       <FieldErrors error={error}>
         <div className="field-row">
@@ -168,17 +141,7 @@ export function CaseStudyForm(props: {
               }
             </Field>
           )}
-          <div className="field">
-            <label htmlFor="case-study-language">{t('library.caseStudyForm.language')}</label>
-            <select id="case-study-language" value={language} onChange={(event) => setLanguage(event.target.value)} data-testid="input-language">
-              {languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code, ui)}
-                </option>
-              ))}
-            </select>
-            <p className="hint">{fiche ? t('library.caseStudyForm.languageHintEdit') : t('library.caseStudyForm.languageHintNew')}</p>
-          </div>
+          <TextLanguageSelect texts={texts} isNew={!fiche} />
         </div>
         {/* Keyed by language: switching shows that language's stored texts. */}
         <div key={language} lang={language}>
@@ -258,30 +221,8 @@ export function CaseStudyForm(props: {
             </div>
           )}
         </Field>
-        <Field name="targetGroupCodes" label={t('library.field.targetGroups')} group>
-          {() => (
-            <div className="checkbox-list">
-              {TARGET_GROUPS.map((group) => (
-                <label key={group}>
-                  <input type="checkbox" name="targetGroupCodes" value={group} defaultChecked={fiche?.targetGroupCodes.includes(group)} />{' '}
-                  {t(`library.targetGroup.${group}`)}
-                </label>
-              ))}
-            </div>
-          )}
-        </Field>
-        <Field name="topics" label={t('library.field.topics')} group>
-          {() => (
-            <div className="checkbox-list">
-              {topics.length === 0 && (fiche?.topics ?? []).map((n) => <input key={n} type="hidden" name="topics" value={n} />)}
-              {topics.map((topic) => (
-                <label key={topic.number}>
-                  <input type="checkbox" name="topics" value={topic.number} defaultChecked={fiche?.topics.includes(topic.number)} /> {topic.name}
-                </label>
-              ))}
-            </div>
-          )}
-        </Field>
+        <TargetGroupChoices name="targetGroupCodes" chosen={fiche?.targetGroupCodes ?? []} />
+        <TopicChoices chosen={fiche?.topics ?? []} />
       </FieldErrors>
       <SaveProblem error={error} onReload={props.onReload} />
       <FormActions saving={saving} saveTestId="case-study-save" onCancel={props.onCancel} />

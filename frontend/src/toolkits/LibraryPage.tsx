@@ -147,6 +147,19 @@ function Browse({ isSecretariat }: { isSecretariat: boolean }) {
   )
   return (
     <>
+      {isSecretariat && (
+        <p className="actions">
+          <Link to="/toolkits/new" data-testid="toolkit-new">
+            {t('library.toolkitForm.newTitle')}
+          </Link>
+          <Link to="/resources/new" data-testid="resource-new">
+            {t('library.resourceForm.newTitle')}
+          </Link>
+          <Link to="/projects/new" data-testid="library-project-new">
+            {t('library.projectForm.newTitle')}
+          </Link>
+        </p>
+      )}
       <section aria-labelledby="library-toolkits-title">
         <h2 id="library-toolkits-title">{t('library.toolkits.title')}</h2>
         <Loaded state={toolkits} isEmpty={(data) => data.items.length === 0} empty={t('library.toolkits.none')}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
+import { useHasRole } from '../auth/AuthProvider'
 import { formatDate } from '../components/format'
 import { Loaded } from '../components/Loaded'
 import { Pager } from '../components/Pager'
@@ -15,6 +16,7 @@ export function ProjectsPage() {
   const { t } = useTranslation()
   const language = currentLanguage()
   const [search, setSearch] = useSearchParams()
+  const isSecretariat = useHasRole('secretariat')
   const page = Math.max(1, Number(search.get('page')) || 1)
   const projects = useLoad(
     async (signal) =>
@@ -27,6 +29,13 @@ export function ProjectsPage() {
         <Link to="/library">{t('library.backToLibrary')}</Link>
       </p>
       <h1>{t('library.projects.title')}</h1>
+      {isSecretariat && (
+        <p>
+          <Link to="/projects/new" data-testid="project-new">
+            {t('library.projectForm.newTitle')}
+          </Link>
+        </p>
+      )}
       <Loaded state={projects} isEmpty={(data) => data.items.length === 0} empty={t('library.projects.none')}>
         {(data) => (
           <>

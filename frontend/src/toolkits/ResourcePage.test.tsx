@@ -49,8 +49,51 @@ describe('ResourcePage', () => {
     expect(within(screen.getByTestId('variant-en')).getByText(/application\/pdf, 2\.4 MB/)).toBeTruthy()
     expect(screen.getByTestId('link-fr').getAttribute('href')).toBe('https://example.org/mentorat.pdf')
     expect(screen.getByTestId('link-fr').getAttribute('rel')).toBe('noopener noreferrer')
-    // Visitors cannot upload.
+    // Visitors cannot upload or edit.
     expect(screen.queryByTestId('upload-form')).toBeNull()
+    expect(screen.queryByTestId('resource-edit')).toBeNull()
+    expect(screen.queryByTestId('replace-en')).toBeNull()
+  })
+
+  it("gives the secretariat a Replace button per language that readies the upload for that language", async () => {
+    auth.state = authenticated('secretariat')
+    fakeApi((_request, url) => (url.pathname === '/api/resources/31' ? json(RESOURCE) : undefined))
+    renderPage()
+    expect((await screen.findByTestId('upload-language') as HTMLSelectElement).value).toBe('en')
+    fireEvent.click(screen.getByTestId('replace-fr'))
+    expect((screen.getByTestId('upload-language') as HTMLSelectElement).value).toBe('fr')
+    expect(document.activeElement).toBe(screen.getByTestId('upload-file'))
+    expect(screen.getByTestId('replace-en').getAttribute('aria-label')).toBe('Replace the English file or link with another file')
+  })
+
+  it('offers Edit to the secretariat only: the form saves with the ETag read, then the page reads the resource again', async () => {
+    auth.state = authenticated('focal-point')
+    fakeApi((_request, url) => (url.pathname === '/api/resources/31' ? json(RESOURCE, 200, { ETag: '"1"' }) : undefined))
+    renderPage()
+    await screen.findByTestId('resource-title')
+    expect(screen.queryByTestId('resource-edit')).toBeNull()
+    cleanup()
+
+    auth.state = authenticated('secretariat')
+    let saved = false
+    const fetchMock = fakeApi((request, url) => {
+      if (url.pathname !== '/api/resources/31') return undefined
+      if (request.method === 'PUT') {
+        saved = true
+        return json({ ...RESOURCE, version: 2 }, 200, { ETag: '"2"' })
+      }
+      return json(saved ? { ...RESOURCE, title: 'Renamed guide', version: 2 } : RESOURCE, 200, { ETag: saved ? '"2"' : '"1"' })
+    })
+    renderPage()
+    fireEvent.click(await screen.findByTestId('resource-edit'))
+    fireEvent.change(screen.getByTestId('input-title'), { target: { value: 'Renamed guide' } })
+    fireEvent.click(screen.getByTestId('resource-save'))
+
+    expect((await screen.findByTestId('saved-notice')).textContent).toBe('Saved.')
+    await waitFor(() => expect(screen.getByTestId('resource-title').textContent).toBe('Renamed guide'))
+    const put = requestsTo(fetchMock, '/api/resources/31').find((request) => request.method === 'PUT')!
+    expect(put.headers.get('If-Match')).toBe('"1"')
+    expect(screen.queryByTestId('resource-form')).toBeNull()
   })
 
   it('lets the secretariat upload a file as multipart (language and file), then shows it', async () => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { api, unwrap, type Schemas } from '../api/client'
+import { api, unwrap, unwrapVersioned, type Schemas } from '../api/client'
 import { useHasRole } from '../auth/AuthProvider'
 import { formatDate, languageName } from '../components/format'
 import { Loaded } from '../components/Loaded'
@@ -9,7 +9,9 @@ import { ProblemMessage } from '../components/ProblemMessage'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage, type Language } from '../i18n'
 import { NotFoundPage } from '../pages/NotFoundPage'
+import { EditControls, useEditing } from './formParts'
 import { Fact, FallbackNote, TopicList } from './parts'
+import { ResourceForm } from './ResourceForm'
 import { CONTENT_LANGUAGES, fileSize } from './toolkitsApi'
 import './toolkits.css'
 
@@ -24,8 +26,12 @@ export function ResourcePage() {
   const [reloads, setReloads] = useState(0)
   // Kept here, outside the reloaded part, so the notice stays while the resource is read again.
   const [uploaded, setUploaded] = useState<Schemas['ResourceFile']>()
+  // The upload's language: chosen in its form, or by a file's Replace button.
+  const [uploadLanguage, setUploadLanguage] = useState<string>(currentLanguage())
+  const reload = () => setReloads((n) => n + 1)
+  const editing = useEditing(reload)
   const resource = useLoad(
-    (signal) => api.GET('/api/resources/{resourceId}', { params: { path: { resourceId }, query: { lang: language } }, signal }).then(unwrap),
+    (signal) => api.GET('/api/resources/{resourceId}', { params: { path: { resourceId }, query: { lang: language } }, signal }).then(unwrapVersioned),
     [resourceId, language, reloads],
   )
   if (!Number.isInteger(resourceId) || resourceId <= 0) return <NotFoundPage />
@@ -33,44 +39,64 @@ export function ResourcePage() {
   return (
     <>
     <Loaded state={resource}>
-      {(data) => (
+      {({ data, etag }) => (
         <article data-testid="resource-page">
           <p>
             <Link to="/library">{t('library.backToLibrary')}</Link>
           </p>
-          <p className="kind-label" data-testid="resource-type">
-            {t(`library.resourceType.${data.type}`)}
-          </p>
-          <h1 data-testid="resource-title">{data.title}</h1>
-          <FallbackNote fields={data.fallbackFields} original={data.originalLanguage} language={language} />
-          {data.summary && (
-            <p className="narrative" data-testid="resource-summary">
-              {data.summary}
-            </p>
-          )}
-          <dl className="facts">
-            <Fact term={t('library.field.topics')}>{data.topics.length > 0 && <TopicList topics={data.topics} language={language} />}</Fact>
-            <Fact term={t('library.field.targetGroups')} testId="resource-target-groups">
-              {data.targetGroups.map((group) => t(`library.targetGroup.${group}`)).join(', ')}
-            </Fact>
-            <Fact term={t('library.field.authors')}>{data.authors.join(', ')}</Fact>
-            <Fact term={t('library.field.organisations')}>{data.organisations.join(', ')}</Fact>
-            <Fact term={t('library.field.publicationDate')}>{formatDate(data.publicationDate, language)}</Fact>
-            <Fact term={t('library.field.licence')} testId="resource-licence">
-              {data.licence ?? t('library.resource.noLicence')}
-            </Fact>
-            <Fact term={t('library.field.languages')}>{data.languages.map((code) => languageName(code, language)).join(', ')}</Fact>
-          </dl>
-          <Downloads resource={data} language={language} />
-          {isSecretariat && (
-            <UploadForm
-              resourceId={data.id}
-              onUploading={() => setUploaded(undefined)}
-              onUploaded={(file) => {
-                setUploaded(file)
-                setReloads((n) => n + 1)
-              }}
-            />
+          <EditControls editing={editing} testId="resource-edit" />
+          {editing.editing ? (
+            <ResourceForm key={etag} resource={data} etag={etag} onSaved={editing.done} onCancel={editing.cancel} onReload={reload} />
+          ) : (
+            <>
+              <p className="kind-label" data-testid="resource-type">
+                {t(`library.resourceType.${data.type}`)}
+              </p>
+              <h1 data-testid="resource-title">{data.title}</h1>
+              <FallbackNote fields={data.fallbackFields} original={data.originalLanguage} language={language} />
+              {data.summary && (
+                <p className="narrative" data-testid="resource-summary">
+                  {data.summary}
+                </p>
+              )}
+              <dl className="facts">
+                <Fact term={t('library.field.topics')}>{data.topics.length > 0 && <TopicList topics={data.topics} language={language} />}</Fact>
+                <Fact term={t('library.field.targetGroups')} testId="resource-target-groups">
+                  {data.targetGroups.map((group) => t(`library.targetGroup.${group}`)).join(', ')}
+                </Fact>
+                <Fact term={t('library.field.authors')}>{data.authors.join(', ')}</Fact>
+                <Fact term={t('library.field.organisations')}>{data.organisations.join(', ')}</Fact>
+                <Fact term={t('library.field.publicationDate')}>{formatDate(data.publicationDate, language)}</Fact>
+                <Fact term={t('library.field.licence')} testId="resource-licence">
+                  {data.licence ?? t('library.resource.noLicence')}
+                </Fact>
+                <Fact term={t('library.field.languages')}>{data.languages.map((code) => languageName(code, language)).join(', ')}</Fact>
+              </dl>
+              <Downloads
+                resource={data}
+                language={language}
+                onReplace={
+                  isSecretariat
+                    ? (code) => {
+                        setUploadLanguage(code)
+                        document.getElementById('upload-file')?.focus()
+                      }
+                    : undefined
+                }
+              />
+              {isSecretariat && (
+                <UploadForm
+                  resourceId={data.id}
+                  language={uploadLanguage}
+                  onLanguage={setUploadLanguage}
+                  onUploading={() => setUploaded(undefined)}
+                  onUploaded={(file) => {
+                    setUploaded(file)
+                    reload()
+                  }}
+                />
+              )}
+            </>
           )}
         </article>
       )}
@@ -84,7 +110,8 @@ export function ResourcePage() {
   )
 }
 
-function Downloads({ resource, language }: { resource: Resource; language: Language }) {
+/** Per language, the file or link; with `onReplace` (the secretariat), a button to upload another file for that language. */
+function Downloads({ resource, language, onReplace }: { resource: Resource; language: Language; onReplace?: (language: string) => void }) {
   const { t } = useTranslation()
   const variants = resource.variants.filter((variant) => variant.file || variant.link)
   return (
@@ -119,6 +146,19 @@ function Downloads({ resource, language }: { resource: Resource; language: Langu
                       {t('library.resource.externalLink')}
                     </a>
                   )}
+                  {onReplace && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        onClick={() => onReplace(variant.language)}
+                        aria-label={t('library.upload.replaceLabel', { language: languageName(variant.language, language) })}
+                        data-testid={`replace-${variant.language}`}
+                      >
+                        {t('library.upload.replace')}
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -130,7 +170,13 @@ function Downloads({ resource, language }: { resource: Resource; language: Langu
 }
 
 /** The secretariat uploads a file for one language (multipart, as the contract says); it replaces that language's file or link. */
-function UploadForm(props: { resourceId: number; onUploading: () => void; onUploaded: (file: Schemas['ResourceFile']) => void }) {
+function UploadForm(props: {
+  resourceId: number
+  language: string
+  onLanguage: (language: string) => void
+  onUploading: () => void
+  onUploaded: (file: Schemas['ResourceFile']) => void
+}) {
   const { t } = useTranslation()
   const { resourceId } = props
   const [uploading, setUploading] = useState(false)
@@ -174,7 +220,7 @@ function UploadForm(props: { resourceId: number; onUploading: () => void; onUplo
       <div className="field-row">
         <div className="field">
           <label htmlFor="upload-language">{t('library.field.language')}</label>
-          <select id="upload-language" name="language" defaultValue={currentLanguage()} data-testid="upload-language">
+          <select id="upload-language" name="language" value={props.language} onChange={(event) => props.onLanguage(event.target.value)} data-testid="upload-language">
             {CONTENT_LANGUAGES.map((code) => (
               <option key={code} value={code}>
                 {languageName(code, currentLanguage())}

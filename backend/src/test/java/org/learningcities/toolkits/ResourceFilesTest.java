@@ -105,6 +105,28 @@ class ResourceFilesTest {
     }
 
     @Test
+    void exactlyTwentyFiveMegabytesIsAcceptedAndAnotherUploadForThatLanguageReplacesIt() {
+        long id = newResource();
+        byte[] limit = pdf((int) ResourceService.MAX_FILE_BYTES); // 25 × 1024 × 1024 bytes
+        Toolkits.uploader("secretariat").multiPart("language", "en").multiPart("file", "wrong.pdf", limit)
+                .post("/api/resources/" + id + "/files")
+                .then().statusCode(201)
+                .body("size", equalTo(limit.length))
+                .body("sha256", equalTo(ResourceService.sha256(limit)));
+
+        // A wrong file is corrected by uploading the right one for the same language.
+        byte[] right = pdf(2048);
+        var replaced = Toolkits.uploader("secretariat").multiPart("language", "en").multiPart("file", "right.pdf", right)
+                .post("/api/resources/" + id + "/files")
+                .then().statusCode(201).extract().jsonPath();
+        given().get("/api/resources/" + id).then().statusCode(200)
+                .body("variants", hasSize(1))
+                .body("variants[0].file.fileName", equalTo("right.pdf"))
+                .body("variants[0].file.size", equalTo(right.length));
+        assertArrayEquals(right, given().get(replaced.getString("downloadUrl")).then().statusCode(200).extract().asByteArray());
+    }
+
+    @Test
     void theDispositionNamesNonAsciiFilesWithFilenameStar() {
         org.junit.jupiter.api.Assertions.assertEquals("attachment; filename=\"Guide r_seau.pdf\"; filename*=UTF-8''Guide%20r%C3%A9seau.pdf",
                 ResourceEndpoint.contentDisposition("Guide réseau.pdf"));
