@@ -504,7 +504,10 @@ async function scenarioSecretariatForms(browser) {
     })
     await step('m: the secretariat adds a survey to the term from the Surveys entry, then moves its closing day; the API has both', page, async () => {
       await page.getByTestId('nav-surveys').click()
+      // The clusters page (with its own term choice) stays up while the surveys page loads.
+      await page.getByTestId('survey-new').waitFor()
       await page.getByTestId('cluster-term').selectOption(String(term.id))
+      await waitForValue(page.getByTestId('cluster-term'), String(term.id))
       await page.getByTestId('survey-new').click()
       const form = page.getByTestId('survey-form')
       await form.getByTestId('survey-title-en').fill(surveyTitle)
