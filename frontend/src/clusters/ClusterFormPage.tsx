@@ -10,6 +10,7 @@ import { Loaded } from '../components/Loaded'
 import { RequireLogin } from '../components/LoginPrompt'
 import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
+import { useSubmit } from '../components/useSubmit'
 import { itemsOf, useTopics } from '../components/useReference'
 import { currentLanguage } from '../i18n'
 import { NotFoundPage } from '../pages/NotFoundPage'
@@ -65,8 +66,7 @@ function ClusterForm({ current, onReload }: { current?: Versioned<Cluster>; onRe
   const topics = itemsOf(useTopics(language))
   const cluster = current?.data
   const [partners, setPartners] = useState<number[]>(cluster?.partnerOrganisationIds ?? [])
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { saving, error, submit } = useSubmit()
   const back = () => navigate(cluster ? `/clusters/${cluster.id}` : '/clusters')
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -79,19 +79,14 @@ function ClusterForm({ current, onReload }: { current?: Versioned<Cluster>; onRe
       partnerOrganisationIds: partners,
       status: requiredText(form, 'status') as Schemas['ClusterStatus'],
     }
-    setSaving(true)
-    setError(undefined)
-    try {
+    await submit(async () => {
       const saved = current
         ? await api
             .PUT('/api/clusters/{clusterId}', { params: { path: { clusterId: current.data.id }, header: { 'If-Match': current.etag } }, body })
             .then(unwrap)
         : await api.POST('/api/clusters', { body }).then(unwrap)
       navigate(`/clusters/${saved.id}`)
-    } catch (failure) {
-      setError(failure)
-      setSaving(false)
-    }
+    })
   }
 
   return (

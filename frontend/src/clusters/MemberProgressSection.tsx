@@ -7,6 +7,7 @@ import { text } from '../components/formData'
 import { Loaded } from '../components/Loaded'
 import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
+import { useSubmit } from '../components/useSubmit'
 import type { Language } from '../i18n'
 import type { ClusterCity, ClusterTerm } from './clustersApi'
 
@@ -86,28 +87,21 @@ function YearlyForm(props: { term: ClusterTerm; path: ProgressPath; progress: Pr
   const textOf = (year: number) => props.progress.yearly.find((entry) => entry.year === year)?.text ?? ''
   const [year, setYear] = useState(years.at(-1)!)
   const [report, setReport] = useState(() => textOf(years.at(-1)!))
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { saving, error, submit } = useSubmit()
   const [done, setDone] = useState(false)
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    setSaving(true)
-    setError(undefined)
+    const body = { text: text(new FormData(event.currentTarget), 'text') ?? '' }
     setDone(false)
-    try {
-      const body = { text: text(new FormData(event.currentTarget), 'text') ?? '' }
+    await submit(async () => {
       props.onSaved(
         await api
           .PUT('/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/progress/{year}', { params: { path: { ...props.path, year } }, body })
           .then(unwrap),
       )
       setDone(true)
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -163,18 +157,14 @@ function YearlyForm(props: { term: ClusterTerm; path: ProgressPath; progress: Pr
 
 function OutcomeForm(props: { path: ProgressPath; outcome: Outcome; language: Language; onSaved: (progress: Progress) => void }) {
   const { t } = useTranslation()
-  const { language } = props
-  const { outcome } = props
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { language, outcome } = props
+  const { saving, error, submit } = useSubmit()
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const body = { status: text(form, 'status') as Schemas['ClusterOutcomeStatus'], evidenceUrl: text(form, 'evidenceUrl') }
-    setSaving(true)
-    setError(undefined)
-    try {
+    await submit(async () =>
       props.onSaved(
         await api
           .PUT('/api/clusters/{clusterId}/terms/{termId}/members/{memberId}/outcomes/{kind}', {
@@ -182,12 +172,8 @@ function OutcomeForm(props: { path: ProgressPath; outcome: Outcome; language: La
             body,
           })
           .then(unwrap),
-      )
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSaving(false)
-    }
+      ),
+    )
   }
 
   return (

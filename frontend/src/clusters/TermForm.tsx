@@ -1,32 +1,24 @@
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../api/client'
 import { Field, FieldErrors } from '../components/Field'
 import { FormActions } from '../components/FormActions'
 import { requiredText } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
+import { useSubmit } from '../components/useSubmit'
 import type { ClusterTerm } from './clustersApi'
 
 /** The secretariat adds a term: its code (e.g. "2021-2023") and its first and last day. */
 export function TermForm(props: { onSaved: (term: ClusterTerm) => void; onCancel: () => void }) {
   const { t } = useTranslation()
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { saving, error, submit } = useSubmit()
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     // Empty dates go as '' so the API names the field, rather than a silent null.
     const body = { code: requiredText(form, 'code'), startsOn: requiredText(form, 'startsOn'), endsOn: requiredText(form, 'endsOn') }
-    setSaving(true)
-    setError(undefined)
-    try {
-      props.onSaved(await api.POST('/api/cluster-terms', { body }).then(unwrap))
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSaving(false)
-    }
+    await submit(async () => props.onSaved(await api.POST('/api/cluster-terms', { body }).then(unwrap)))
   }
 
   return (

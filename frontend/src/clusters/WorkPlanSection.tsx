@@ -7,6 +7,7 @@ import { FormActions } from '../components/FormActions'
 import { Loaded } from '../components/Loaded'
 import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
+import { useSubmit } from '../components/useSubmit'
 import type { Language } from '../i18n'
 import { ActivityForm, activityInput, activityTag } from './ActivityForm'
 import { ClusterProblem } from './ClusterProblem'
@@ -273,15 +274,12 @@ function ActivityTable(props: {
 /** The plan's objectives per language, replaced with If-Match (`"0"` while the plan is not started). */
 function ObjectivesForm(props: { clusterId: number; termId: number; plan: WorkPlan; etag: string; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation()
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { saving, error, submit } = useSubmit()
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const body = { objectives: optionalLocalizedText(new FormData(event.currentTarget), 'objectives') }
-    setSaving(true)
-    setError(undefined)
-    try {
+    await submit(async () => {
       await api
         .PUT('/api/clusters/{clusterId}/terms/{termId}/work-plan', {
           params: { path: { clusterId: props.clusterId, termId: props.termId }, header: { 'If-Match': props.etag } },
@@ -289,10 +287,7 @@ function ObjectivesForm(props: { clusterId: number; termId: number; plan: WorkPl
         })
         .then(unwrap)
       props.onSaved()
-    } catch (failure) {
-      setError(failure)
-      setSaving(false)
-    }
+    })
   }
 
   return (

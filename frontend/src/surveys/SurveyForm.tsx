@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap, type Schemas } from '../api/client'
 import type { ClusterTerm } from '../clusters/clustersApi'
@@ -7,6 +7,7 @@ import { Field, FieldErrors } from '../components/Field'
 import { FormActions } from '../components/FormActions'
 import { requiredText } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
+import { useSubmit } from '../components/useSubmit'
 import type { Survey } from './surveysApi'
 
 /**
@@ -16,8 +17,7 @@ import type { Survey } from './surveysApi'
 export function SurveyForm(props: { term: ClusterTerm; survey?: Survey; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation()
   const { survey } = props
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { saving, error, submit } = useSubmit()
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -28,9 +28,7 @@ export function SurveyForm(props: { term: ClusterTerm; survey?: Survey; onSaved:
       opensOn: requiredText(form, 'opensOn'),
       closesOn: requiredText(form, 'closesOn'),
     }
-    setSaving(true)
-    setError(undefined)
-    try {
+    await submit(async () => {
       if (survey) {
         // The list's version is the survey's ETag in quotes.
         await api
@@ -40,11 +38,7 @@ export function SurveyForm(props: { term: ClusterTerm; survey?: Survey; onSaved:
         await api.POST('/api/surveys', { body }).then(unwrap)
       }
       props.onSaved()
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
