@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap, type Schemas } from '../api/client'
 import { Field, FieldErrors } from '../components/Field'
+import { FormActions } from '../components/FormActions'
 import { formatDateTime } from '../components/format'
 import { text } from '../components/formData'
 import { Loaded } from '../components/Loaded'
@@ -146,11 +147,7 @@ function YearlyForm(props: { term: ClusterTerm; path: ProgressPath; progress: Pr
           {t('edit.saved')}
         </p>
       )}
-      <div className="actions">
-        <button type="submit" disabled={saving} data-testid="progress-save">
-          {saving ? t('edit.saving') : t('edit.save')}
-        </button>
-      </div>
+      <FormActions saving={saving} saveTestId="progress-save" />
     </form>
   )
 }
@@ -203,11 +200,7 @@ function OutcomeForm(props: { path: ProgressPath; outcome: Outcome; language: La
         </div>
       </FieldErrors>
       <SaveProblem error={error} />
-      <div className="actions">
-        <button type="submit" disabled={saving} data-testid="outcome-save">
-          {saving ? t('edit.saving') : t('edit.save')}
-        </button>
-      </div>
+      <FormActions saving={saving} saveTestId="outcome-save" />
     </form>
   )
 }
