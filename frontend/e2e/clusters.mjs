@@ -8,6 +8,9 @@
 // Surveys: the demo 2019 survey's results page shows the API's figures with its charts; the demo
 // focal point answers a survey the secretariat opens for the test (and is told readably that the
 // closed 2019 survey takes no answers); a coordinator submits a six-monthly report with a news item.
+// The secretariat's forms: a term, a cluster (then edited) and a survey are made in the app, and the
+// app shows what the API stores. The term lies in the past so that it never becomes the latest one,
+// which the other scenarios and the front door show by default.
 import { assert, BASE_URL, demoUser, en, expectApi, isoDate, logInOnKeycloak, newPage, scenario, step, tokenFor } from './lib.mjs'
 
 const WAIT_MS = 20_000
@@ -414,6 +417,123 @@ async function scenarioReport(browser, secretariatToken, created) {
   }
 }
 
+/** The cluster's topics as the clusters page writes them: names from the API's reference data, joined by "; ". */
+async function topicNames(numbers) {
+  const topics = (await expectApi(200, null, 'GET', '/api/reference/topics?lang=en')).body.items
+  return numbers.map((number) => topics.find((topic) => topic.number === number).name).join('; ')
+}
+
+async function scenarioSecretariatForms(browser) {
+  const ts = Date.now()
+  const secretariat = demoUser('secretariat')
+  const termCode = `E2E-${ts}`
+  const clusterName = `E2E admin cluster ${ts}`
+  const surveyTitle = `E2E admin survey ${ts}`
+  let term
+  let cluster
+  let partner
+  const page = await newPage(browser)
+  try {
+    await step('m: the secretariat adds a term in the app; the API has it with its days', page, async () => {
+      partner = (await expectApi(200, null, 'GET', '/api/organisations?q=UNESCO')).body.items.find((item) => item.name === 'UNESCO Institute for Lifelong Learning')
+      assert(partner, 'the demo organisation UIL is missing')
+      await page.goto(`${BASE_URL}/clusters`)
+      await logInOnKeycloak(page, secretariat)
+      await page.getByTestId('term-new').click()
+      await page.getByTestId('term-code').fill(termCode)
+      await page.getByTestId('term-startsOn').fill('1990-09-01')
+      await page.getByTestId('term-endsOn').fill('1992-08-31')
+      await page.getByTestId('term-save').click()
+      await page.getByTestId('term-form').waitFor({ state: 'detached' })
+      const terms = (await expectApi(200, null, 'GET', '/api/cluster-terms?size=100')).body.items
+      term = terms.find((item) => item.code === termCode)
+      assert(term && term.startsOn === '1990-09-01' && term.endsOn === '1992-08-31', `stored: ${JSON.stringify(term)}`)
+      await waitForValue(page.getByTestId('cluster-term'), String(term.id))
+    })
+    await step('m: the secretariat adds a cluster in the app (names, description, topics, a partner); the API has exactly that', page, async () => {
+      await page.getByTestId('cluster-new-link').click()
+      const form = page.getByTestId('cluster-form')
+      await form.getByTestId('name-en').fill(clusterName)
+      await form.getByTestId('name-fr').fill(`Groupe E2E ${ts}`)
+      await form.getByTestId('description-en').fill('Made by the browser test.')
+      await form.getByTestId('cluster-topic-4').check()
+      await form.getByTestId('cluster-topic-9').check()
+      await form.getByTestId('partner-q').fill('UNESCO')
+      await form.getByTestId('partner-search').click()
+      await form.locator(`[data-testid="partner-result"][data-id="${partner.id}"]`).getByTestId('partner-add').click()
+      await form.getByTestId('cluster-partner').filter({ hasText: partner.name }).waitFor()
+      await form.getByTestId('cluster-save').click()
+      await waitForText(page.getByTestId('cluster-name'), clusterName)
+      cluster = (await allClusters()).find((item) => item.name.en === clusterName)
+      assert(cluster, `${clusterName} is not in /api/clusters`)
+      const expected = {
+        name: { en: clusterName, fr: `Groupe E2E ${ts}`, es: null },
+        description: { en: 'Made by the browser test.', fr: null, es: null },
+        topics: [4, 9],
+        partnerOrganisationIds: [partner.id],
+        status: 'ACTIVE',
+      }
+      const stored = { name: cluster.name, description: cluster.description, topics: cluster.topics, partnerOrganisationIds: cluster.partnerOrganisationIds, status: cluster.status }
+      assert(JSON.stringify(stored) === JSON.stringify(expected), `stored: ${JSON.stringify(stored)}`)
+      await waitForText(page.getByTestId('cluster-topics'), await topicNames([4, 9]))
+    })
+    await step('m: the secretariat edits the cluster (If-Match): a Spanish name, another topic, closed; the API and the page agree', page, async () => {
+      await page.getByTestId('cluster-edit-link').click()
+      const form = page.getByTestId('cluster-form')
+      await waitForValue(form.getByTestId('name-en'), clusterName)
+      await form.getByTestId('name-es').fill(`Grupo E2E ${ts}`)
+      await form.getByTestId('cluster-topic-9').uncheck()
+      await form.getByTestId('cluster-topic-12').check()
+      await form.getByTestId('cluster-status').selectOption('CLOSED')
+      await form.getByTestId('cluster-save').click()
+      await waitForText(page.getByTestId('cluster-status-text'), en.clusters.status.CLOSED)
+      const edited = (await expectApi(200, null, 'GET', `/api/clusters/${cluster.id}`)).body
+      assert(edited.version === cluster.version + 1, `version ${edited.version} after ${cluster.version}`)
+      assert(edited.name.es === `Grupo E2E ${ts}` && edited.name.fr === `Groupe E2E ${ts}`, `names: ${JSON.stringify(edited.name)}`)
+      assert(JSON.stringify(edited.topics) === '[4,12]' && edited.status === 'CLOSED', `stored: ${JSON.stringify(edited)}`)
+      assert(JSON.stringify(edited.partnerOrganisationIds) === JSON.stringify([partner.id]), `partners: ${edited.partnerOrganisationIds}`)
+      await waitForText(page.getByTestId('cluster-topics'), await topicNames(edited.topics))
+    })
+    await step('m: the new cluster is on the clusters page with the API\'s topics and status', page, async () => {
+      await page.getByTestId('nav-clusters').click()
+      const row = page.locator(`[data-testid="cluster-row"][data-cluster-id="${cluster.id}"]`)
+      await row.getByRole('link', { name: clusterName, exact: true }).waitFor()
+      const cells = row.locator('td')
+      await waitForText(cells.nth(1), await topicNames([4, 12]))
+      assert(((await cells.first().textContent()) ?? '').includes(`(${en.clusters.status.CLOSED})`), 'the row does not say closed')
+    })
+    await step('m: the secretariat adds a survey to the term from the Surveys entry, then moves its closing day; the API has both', page, async () => {
+      await page.getByTestId('nav-surveys').click()
+      // The clusters page (with its own term choice) stays up while the surveys page loads.
+      await page.getByTestId('survey-new').waitFor()
+      await page.getByTestId('cluster-term').selectOption(String(term.id))
+      await waitForValue(page.getByTestId('cluster-term'), String(term.id))
+      await page.getByTestId('survey-new').click()
+      const form = page.getByTestId('survey-form')
+      await form.getByTestId('survey-title-en').fill(surveyTitle)
+      await form.getByTestId('survey-title-es').fill(`Encuesta E2E ${ts}`)
+      await form.getByTestId('survey-opensOn').fill('1991-01-15')
+      await form.getByTestId('survey-closesOn').fill('1991-03-31')
+      await form.getByTestId('survey-save').click()
+      const row = page.getByTestId('survey-row').filter({ hasText: surveyTitle })
+      await row.waitFor()
+      const created = (await expectApi(200, null, 'GET', `/api/surveys?termId=${term.id}`)).body.items.find((item) => item.title.en === surveyTitle)
+      let survey = created
+      assert(survey && survey.opensOn === '1991-01-15' && survey.closesOn === '1991-03-31' && survey.title.es === `Encuesta E2E ${ts}`, `stored: ${JSON.stringify(survey)}`)
+      await waitForText(row.getByTestId('survey-status'), en.surveys.status.CLOSED)
+      await row.getByTestId('survey-edit').click()
+      await form.getByTestId('survey-closesOn').fill('1991-04-30')
+      await form.getByTestId('survey-save').click()
+      await form.waitFor({ state: 'detached' })
+      survey = (await expectApi(200, null, 'GET', `/api/surveys/${survey.id}`)).body
+      assert(survey.closesOn === '1991-04-30' && survey.version === created.version + 1 && survey.termId === term.id, `stored: ${JSON.stringify(survey)}`)
+      await row.filter({ hasText: 'Apr 30, 1991' }).waitFor()
+    })
+  } finally {
+    await page.context().close()
+  }
+}
+
 export async function clustersScenarios(browser) {
   let secretariatToken
   await scenario('clusters: token', async () => {
@@ -431,4 +551,5 @@ export async function clustersScenarios(browser) {
   await scenario('j: survey results render', () => scenarioSurveyResults(browser))
   await scenario('k: the demo focal point answers an open survey', () => scenarioAnswerSurvey(browser, secretariatToken))
   if (created) await scenario('l: a coordinator submits a report with a news item', () => scenarioReport(browser, secretariatToken, created))
+  await scenario("m: the secretariat's forms: a term, a cluster (edited) and a survey", () => scenarioSecretariatForms(browser))
 }

@@ -19,6 +19,7 @@ const DueReportsPage = lazy(() => import('./clusters/DueReportsPage').then((modu
 const SurveysPage = lazy(() => import('./surveys/SurveysPage').then((module) => ({ default: module.SurveysPage })))
 const SurveyAnswerPage = lazy(() => import('./surveys/SurveyAnswerPage').then((module) => ({ default: module.SurveyAnswerPage })))
 const SurveyResultsPage = lazy(() => import('./surveys/SurveyResultsPage').then((module) => ({ default: module.SurveyResultsPage })))
+const ClusterFormPage = lazy(() => import('./clusters/ClusterFormPage').then((module) => ({ default: module.ClusterFormPage })))
 const AppointPage = lazy(() => import('./clusters/AppointPage').then((module) => ({ default: module.AppointPage })))
 const ApplicationDetailPage = lazy(() =>
   import('./applications/ApplicationDetailPage').then((module) => ({ default: module.ApplicationDetailPage })),
@@ -39,7 +40,9 @@ export function App() {
         <Route path="applications" element={<QueuePage />} />
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="clusters" element={<ClustersPage />} />
+        <Route path="clusters/new" element={<ClusterFormPage />} />
         <Route path="clusters/:id" element={<ClusterPage />} />
+        <Route path="clusters/:id/edit" element={<ClusterFormPage />} />
         <Route path="clusters/:id/coordinators" element={<AppointPage />} />
         <Route path="clusters/due-reports" element={<DueReportsPage />} />
         <Route path="surveys" element={<SurveysPage />} />

@@ -12,6 +12,7 @@ import { useMyCities } from '../members/useMyCities'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { ClusterReports } from './ClusterReports'
 import { chosenTerm, localized, useTerms, type Cluster, type ClusterCity, type ClusterTerm } from './clustersApi'
+import { MemberProgressSection } from './MemberProgressSection'
 import { MyCityMembership } from './MyCityMembership'
 import { TermSelect } from './TermSelect'
 import { WorkPlanSection } from './WorkPlanSection'
@@ -57,6 +58,7 @@ export function ClusterPage() {
 
 function ClusterDetails({ cluster, language }: { cluster: Cluster; language: Language }) {
   const { t } = useTranslation()
+  const isSecretariat = useHasRole('secretariat')
   const topics = itemsOf(useTopics(language))
   const description = localized(cluster.description, language)
   return (
@@ -72,8 +74,15 @@ function ClusterDetails({ cluster, language }: { cluster: Cluster; language: Lan
           {cluster.topics.map((number) => topics.find((topic) => topic.number === number)?.name ?? String(number)).join('; ')}
         </dd>
         <dt>{t('clusters.statusLabel')}</dt>
-        <dd>{t(`clusters.status.${cluster.status}`)}</dd>
+        <dd data-testid="cluster-status-text">{t(`clusters.status.${cluster.status}`)}</dd>
       </dl>
+      {isSecretariat && (
+        <p>
+          <Link to={`/clusters/${cluster.id}/edit`} data-testid="cluster-edit-link">
+            {t('clusters.form.editTitle')}
+          </Link>
+        </p>
+      )}
     </>
   )
 }
@@ -129,6 +138,15 @@ function ClusterInTerm({ cluster, term, language }: { cluster: Cluster; term: Cl
         )}
       </section>
       <WorkPlanSection clusterId={cluster.id} termId={term.id} canManage={canManage} language={language} />
+      {lastMembers.current !== null && (
+        <MemberProgressSection
+          clusterId={cluster.id}
+          term={term}
+          // Coordinator and secretariat write for every city of the cluster in the term (also those who left); a focal point for their own.
+          cities={canManage ? cities : cities.filter((city) => myCities.some((mine) => mine.id === city.memberId))}
+          language={language}
+        />
+      )}
       <ClusterReports clusterId={cluster.id} term={term} canManage={canManage} language={language} />
     </>
   )

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
@@ -8,6 +9,7 @@ import { useLoad } from '../components/useLoad'
 import { itemsOf, useRegions, useTopics } from '../components/useReference'
 import { currentLanguage, type Language } from '../i18n'
 import { chosenTerm, formatUsd, localized, useTerms, useWorkAreas, type Cluster, type ClusterTerm } from './clustersApi'
+import { TermForm } from './TermForm'
 import { TermSelect } from './TermSelect'
 
 /** Every cluster in a term: topics, coordinators, members per UNESCO region; and the term's planned costs. */
@@ -16,7 +18,9 @@ export function ClustersPage() {
   const language = currentLanguage()
   const [search, setSearch] = useSearchParams()
   const isSecretariat = useHasRole('secretariat')
-  const terms = useTerms()
+  const [termReloads, setTermReloads] = useState(0)
+  const [addingTerm, setAddingTerm] = useState(false)
+  const terms = useTerms(termReloads)
   const clusters = useLoad(
     (signal) => api.GET('/api/clusters', { params: { query: { size: 100 } }, signal }).then(unwrap).then((list) => list.items),
     [],
@@ -33,13 +37,37 @@ export function ClustersPage() {
           </Link>
         </li>
         {isSecretariat && (
-          <li>
-            <Link to="/clusters/due-reports" data-testid="due-reports-link">
-              {t('clusters.due.title')}
-            </Link>
-          </li>
+          <>
+            <li>
+              <Link to="/clusters/due-reports" data-testid="due-reports-link">
+                {t('clusters.due.title')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/clusters/new" data-testid="cluster-new-link">
+                {t('clusters.form.newTitle')}
+              </Link>
+            </li>
+          </>
         )}
       </ul>
+      {isSecretariat &&
+        (addingTerm ? (
+          <TermForm
+            onSaved={(term) => {
+              setAddingTerm(false)
+              setTermReloads((n) => n + 1)
+              setSearch({ term: String(term.id) })
+            }}
+            onCancel={() => setAddingTerm(false)}
+          />
+        ) : (
+          <p>
+            <button type="button" onClick={() => setAddingTerm(true)} data-testid="term-new">
+              {t('clusters.termForm.title')}
+            </button>
+          </p>
+        ))}
       <Loaded state={terms} isEmpty={(data) => data.length === 0} empty={t('clusters.noTerms')}>
         {(data) => {
           const term = chosenTerm(data, search.get('term'))!

@@ -9,6 +9,7 @@ import { Loaded } from '../components/Loaded'
 import { useLoad } from '../components/useLoad'
 import { LANGUAGES, type Language } from '../i18n'
 import { ClusterProblem } from './ClusterProblem'
+import { LocalizedFields, optionalLocalizedText } from './LocalizedFields'
 import type { ClusterTerm } from './clustersApi'
 
 export type ClusterReport = Schemas['ClusterReport']
@@ -90,7 +91,7 @@ export function ReportForm(props: {
     const body: Schemas['ClusterReportInput'] = {
       year,
       half,
-      summary: { en: text(form, 'summary.en'), fr: text(form, 'summary.fr'), es: text(form, 'summary.es') },
+      summary: optionalLocalizedText(form, 'summary'),
       activityIds: form.getAll('activityIds').map(Number),
       news: news.map((item) => ({
         title: localizedInput(item.title),
@@ -151,15 +152,7 @@ export function ReportForm(props: {
         </Field>
         {/* A disabled select is not sent with the form: the fixed period travels hidden. */}
         {report && <input type="hidden" name="period" value={periodKey(periods[0])} />}
-        <Field name="summary" label={t('clusters.reportForm.summary')} group>
-          {() =>
-            LANGUAGES.map((language) => (
-              <Field key={language} name={`summary.${language}`} label={t(`clusters.reportForm.inLanguage.${language}`)}>
-                {(control) => <textarea {...control} rows={2} defaultValue={report?.summary[language] ?? ''} data-testid={`report-summary-${language}`} />}
-              </Field>
-            ))
-          }
-        </Field>
+        <LocalizedFields name="summary" label={t('clusters.reportForm.summary')} value={report?.summary} multiline testId="report-summary" />
         <Field name="activityIds" label={t('clusters.reportForm.activities')} hint={t('clusters.reportForm.activitiesHint')} group>
           {() => (
             <Loaded state={plan} isEmpty={(data) => data.activities.length === 0} empty={t('workPlan.empty')}>

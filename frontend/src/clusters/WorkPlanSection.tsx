@@ -1,21 +1,26 @@
-import { useState } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap, unwrapVersioned } from '../api/client'
+import { FieldErrors } from '../components/Field'
 import { formatDate } from '../components/format'
+import { FormActions } from '../components/FormActions'
 import { Loaded } from '../components/Loaded'
+import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
+import { useSubmit } from '../components/useSubmit'
 import type { Language } from '../i18n'
 import { ActivityForm, activityInput, activityTag } from './ActivityForm'
 import { ClusterProblem } from './ClusterProblem'
+import { LocalizedFields, optionalLocalizedText } from './LocalizedFields'
 import { ACTIVITY_STATUSES, formatUsd, localized, useWorkAreas, WORK_AREAS, type Activity, type WorkPlan } from './clustersApi'
 
-type Editing = { kind: 'add' } | { kind: 'edit'; activity: Activity }
+type Editing = { kind: 'add' } | { kind: 'edit'; activity: Activity } | { kind: 'objectives' }
 
 /**
  * The cluster's work plan in a term: activities grouped by the four work areas, with the API's
  * exact sums per work area and in total. With `canManage` (a coordinator of this cluster, or the
- * secretariat) the plan can be started from the strategy's template, and activities added,
- * edited and moved from one status to another.
+ * secretariat) the plan can be started from the strategy's template, its objectives written per
+ * language, and activities added, edited, moved from one status to another and removed.
  */
 export function WorkPlanSection(props: { clusterId: number; termId: number; canManage: boolean; language: Language }) {
   const { t } = useTranslation()
@@ -60,13 +65,44 @@ export function WorkPlanSection(props: { clusterId: number; termId: number; canM
         .then(unwrap),
     )
 
+  const deleteActivity = (activity: Activity) => {
+    if (!window.confirm(t('workPlan.confirmDelete', { code: activity.code, title: activity.title }))) return
+    void run(() =>
+      api
+        .DELETE('/api/clusters/{clusterId}/terms/{termId}/work-plan/activities/{activityId}', { params: { path: { ...path, activityId: activity.id } } })
+        .then(unwrap),
+    )
+  }
+
+  const closeAndReload = () => {
+    setEditing(null)
+    reload()
+  }
+
   return (
     <section aria-labelledby="work-plan-title" data-testid="work-plan">
       <h2 id="work-plan-title">{t('workPlan.title')}</h2>
       <Loaded state={plan}>
-        {({ data }) => (
+        {({ data, etag }) => (
           <>
-            {localized(data.objectives, language) && <p className="narrative">{localized(data.objectives, language)}</p>}
+            {editing?.kind === 'objectives' ? (
+              <ObjectivesForm clusterId={clusterId} termId={termId} plan={data} etag={etag} onSaved={closeAndReload} onCancel={() => setEditing(null)} />
+            ) : (
+              <>
+                {localized(data.objectives, language) && (
+                  <p className="narrative" data-testid="work-plan-objectives">
+                    {localized(data.objectives, language)}
+                  </p>
+                )}
+                {canManage && (
+                  <p>
+                    <button type="button" onClick={() => setEditing({ kind: 'objectives' })} data-testid="objectives-edit">
+                      {t('workPlan.editObjectives')}
+                    </button>
+                  </p>
+                )}
+              </>
+            )}
             {data.activities.length === 0 ? (
               <>
                 <p data-testid="work-plan-empty">{t('workPlan.empty')}</p>
@@ -85,26 +121,21 @@ export function WorkPlanSection(props: { clusterId: number; termId: number; canM
                 canManage={canManage}
                 busy={busy}
                 onEdit={(activity) => setEditing({ kind: 'edit', activity })}
+                onDelete={deleteActivity}
                 onStatus={changeStatus}
               />
             )}
             <ClusterProblem error={error} onReload={reload} />
             {canManage &&
-              (editing ? (
+              (editing && editing.kind !== 'objectives' ? (
                 <ActivityForm
                   key={editing.kind === 'edit' ? `${editing.activity.id}:${editing.activity.version}` : 'add'}
                   clusterId={clusterId}
                   termId={termId}
                   activity={editing.kind === 'edit' ? editing.activity : undefined}
-                  onSaved={() => {
-                    setEditing(null)
-                    reload()
-                  }}
+                  onSaved={closeAndReload}
                   onCancel={() => setEditing(null)}
-                  onReload={() => {
-                    setEditing(null)
-                    reload()
-                  }}
+                  onReload={closeAndReload}
                 />
               ) : (
                 <p>
@@ -126,6 +157,7 @@ function ActivityTable(props: {
   canManage: boolean
   busy: boolean
   onEdit: (activity: Activity) => void
+  onDelete: (activity: Activity) => void
   onStatus: (activity: Activity, status: Activity['status']) => void
 }) {
   const { t } = useTranslation()
@@ -204,6 +236,9 @@ function ActivityTable(props: {
                   <td>
                     <button type="button" onClick={() => props.onEdit(activity)} data-testid="activity-edit">
                       {t('edit.edit')}
+                    </button>{' '}
+                    <button type="button" disabled={props.busy} onClick={() => props.onDelete(activity)} data-testid="activity-delete">
+                      {t('workPlan.deleteActivity')}
                     </button>
                   </td>
                 )}
@@ -233,5 +268,35 @@ function ActivityTable(props: {
         </tr>
       </tfoot>
     </table>
+  )
+}
+
+/** The plan's objectives per language, replaced with If-Match (`"0"` while the plan is not started). */
+function ObjectivesForm(props: { clusterId: number; termId: number; plan: WorkPlan; etag: string; onSaved: () => void; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const { saving, error, submit } = useSubmit()
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const body = { objectives: optionalLocalizedText(new FormData(event.currentTarget), 'objectives') }
+    await submit(async () => {
+      await api
+        .PUT('/api/clusters/{clusterId}/terms/{termId}/work-plan', {
+          params: { path: { clusterId: props.clusterId, termId: props.termId }, header: { 'If-Match': props.etag } },
+          body,
+        })
+        .then(unwrap)
+      props.onSaved()
+    })
+  }
+
+  return (
+    <form className="edit-form panel" onSubmit={save} noValidate data-testid="objectives-form">
+      <FieldErrors error={error}>
+        <LocalizedFields name="objectives" label={t('workPlan.objectives')} value={props.plan.objectives} multiline />
+      </FieldErrors>
+      <SaveProblem error={error} onReload={props.onSaved} />
+      <FormActions saving={saving} saveTestId="objectives-save" onCancel={props.onCancel} />
+    </form>
   )
 }

@@ -30,11 +30,11 @@ export function formatUsd(amount: Schemas['UsdAmount'], language: Language): str
   return new Intl.NumberFormat(language, options).format(amount as unknown as number)
 }
 
-/** Every term, latest first (there are a handful: one per two years). */
-export function useTerms(): LoadState<ClusterTerm[]> {
+/** Every term, latest first (there are a handful: one per two years); read again when `reloads` changes. */
+export function useTerms(reloads = 0): LoadState<ClusterTerm[]> {
   return useLoad(
     (signal) => api.GET('/api/cluster-terms', { params: { query: { size: 100 } }, signal }).then(unwrap).then((list) => list.items),
-    [],
+    [reloads],
   )
 }
 

@@ -5,7 +5,7 @@ import { useAuth, useHasRole } from '../auth/AuthProvider'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { UserMenu } from './UserMenu'
 
-type NavItem = { to: string; key: 'home' | 'members' | 'clusters' | 'organisations' | 'apply' | 'myApplications' | 'applications' | 'fund' | 'library' | 'reference' }
+type NavItem = { to: string; key: 'home' | 'members' | 'clusters' | 'surveys' | 'organisations' | 'apply' | 'myApplications' | 'applications' | 'fund' | 'library' | 'reference' }
 
 export function Layout() {
   const { t } = useTranslation()
@@ -24,6 +24,7 @@ export function Layout() {
     ...(loggedIn ? [{ to: '/my-applications', key: 'myApplications' } as const] : []),
     ...(isSecretariat ? [{ to: '/applications', key: 'applications' } as const] : []),
     { to: '/clusters', key: 'clusters' },
+    { to: '/surveys', key: 'surveys' },
     { to: '/fund', key: 'fund' },
     { to: '/library', key: 'library' },
     { to: '/reference', key: 'reference' },

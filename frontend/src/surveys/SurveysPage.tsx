@@ -1,15 +1,22 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { api, unwrap } from '../api/client'
+import { api, unwrap, type Schemas } from '../api/client'
+import { useHasRole } from '../auth/AuthProvider'
 import { chosenTerm, localized, useTerms, type ClusterTerm } from '../clusters/clustersApi'
 import { TermSelect } from '../clusters/TermSelect'
 import { formatDate } from '../components/format'
 import { Loaded } from '../components/Loaded'
-import { useLoad } from '../components/useLoad'
-import { currentLanguage } from '../i18n'
+import { useLoad, type LoadState } from '../components/useLoad'
+import { currentLanguage, type Language } from '../i18n'
 import { useMyCities } from '../members/useMyCities'
+import { SurveyForm } from './SurveyForm'
+import type { Survey } from './surveysApi'
 
-/** A term's surveys, open and closed: results for everyone, the answer form for a focal point while one is open. */
+/**
+ * A term's surveys, open and closed: results for everyone, the answer form for a focal point while
+ * one is open, and for the secretariat the forms to add a survey to the term and to change one.
+ */
 export function SurveysPage() {
   const { t } = useTranslation()
   const [search, setSearch] = useSearchParams()
@@ -36,16 +43,58 @@ export function SurveysPage() {
   )
 }
 
+type Editing = { kind: 'add' } | { kind: 'edit'; survey: Survey }
+
 function TermSurveys({ term }: { term: ClusterTerm }) {
   const { t } = useTranslation()
   const language = currentLanguage()
   const isFocalPoint = useMyCities().length > 0
+  const isSecretariat = useHasRole('secretariat')
+  const [reloads, setReloads] = useState(0)
+  const [editing, setEditing] = useState<Editing | null>(null)
   const surveys = useLoad(
     (signal) => api.GET('/api/surveys', { params: { query: { termId: term.id, size: 100 } }, signal }).then(unwrap),
-    [term.id],
+    [term.id, reloads],
   )
   return (
-    <Loaded state={surveys} isEmpty={(data) => data.items.length === 0} empty={t('surveys.none')}>
+    <>
+      {isSecretariat &&
+        (editing ? (
+          <SurveyForm
+            key={editing.kind === 'edit' ? `${editing.survey.id}:${editing.survey.version}` : 'add'}
+            term={term}
+            survey={editing.kind === 'edit' ? editing.survey : undefined}
+            onSaved={() => {
+              setEditing(null)
+              setReloads((n) => n + 1)
+            }}
+            onCancel={() => {
+              setEditing(null)
+              setReloads((n) => n + 1)
+            }}
+          />
+        ) : (
+          <p>
+            <button type="button" onClick={() => setEditing({ kind: 'add' })} data-testid="survey-new">
+              {t('surveys.form.newButton')}
+            </button>
+          </p>
+        ))}
+      <SurveyTable state={surveys} language={language} isFocalPoint={isFocalPoint} onEdit={isSecretariat ? (survey) => setEditing({ kind: 'edit', survey }) : undefined} />
+    </>
+  )
+}
+
+function SurveyTable(props: {
+  state: LoadState<Schemas['SurveyList']>
+  language: Language
+  isFocalPoint: boolean
+  onEdit?: (survey: Survey) => void
+}) {
+  const { t } = useTranslation()
+  const { language, isFocalPoint } = props
+  return (
+    <Loaded state={props.state} isEmpty={(data) => data.items.length === 0} empty={t('surveys.none')}>
       {(data) => (
         <table className="data-table" data-testid="surveys-table">
           <thead>
@@ -72,7 +121,12 @@ function TermSurveys({ term }: { term: ClusterTerm }) {
                   )}{' '}
                   <Link to={`/surveys/${survey.id}/results`} data-testid="survey-results-link">
                     {t('surveys.resultsLink')}
-                  </Link>
+                  </Link>{' '}
+                  {props.onEdit && (
+                    <button type="button" onClick={() => props.onEdit!(survey)} data-testid="survey-edit">
+                      {t('edit.edit')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
