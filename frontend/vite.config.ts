@@ -24,5 +24,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    // A test that waits up to 5 s for the page must itself get longer than vitest's default 5 s.
+    testTimeout: 20000,
   },
 })

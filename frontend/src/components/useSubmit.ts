@@ -2,16 +2,18 @@ import { useState } from 'react'
 
 /**
  * A form's save: whether it is under way, and why it last failed (for SaveProblem and the field
- * errors). `submit` runs the request; a failure is kept, never thrown, so the form stays as typed.
+ * errors). `submit` runs the request and hands its answer to `onDone`; a failure is kept, never
+ * thrown, so the form stays as typed.
  */
-export function useSubmit(): { saving: boolean; error: unknown; submit: (action: () => Promise<void>) => Promise<void> } {
+export function useSubmit<T = void>(onDone?: (result: T) => void) {
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<unknown>()
-  async function submit(action: () => Promise<void>) {
+  async function submit(action: () => Promise<T>) {
     setSaving(true)
     setError(undefined)
     try {
-      await action()
+      const result = await action()
+      onDone?.(result)
     } catch (failure) {
       setError(failure)
     } finally {

@@ -8,8 +8,8 @@ import { Loaded } from '../components/Loaded'
 import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
-import { useSave } from './formParts'
 import { CONTENT_LANGUAGES } from './toolkitsApi'
+import { useSubmit } from '../components/useSubmit'
 
 /** The secretariat's list of the fiches' database categories, and a form to add one (code unique, name per language). */
 export function CaseStudyCategories() {
@@ -22,7 +22,7 @@ export function CaseStudyCategories() {
     (signal) => api.GET('/api/case-study-categories', { params: { query: { lang: ui } }, signal }).then(unwrap),
     [ui, reloads],
   )
-  const { saving, error, save } = useSave((category: { code: string }) => {
+  const { saving, error, submit: save } = useSubmit((category: { code: string }) => {
     setAdded(category.code)
     setFormKey((n) => n + 1)
     setReloads((n) => n + 1)

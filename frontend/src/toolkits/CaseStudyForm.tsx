@@ -8,7 +8,8 @@ import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
 import { TextLanguageSelect, useTextLanguage } from './textLanguage'
-import { TargetGroupChoices, TopicChoices, useSave } from './formParts'
+import { TargetGroupChoices, TopicChoices } from './formParts'
+import { useSubmit } from '../components/useSubmit'
 
 type CaseStudy = Schemas['CaseStudy']
 type CaseStudyInput = Schemas['CaseStudyInput']
@@ -51,7 +52,7 @@ export function CaseStudyForm(props: {
   const texts = useTextLanguage(fiche?.translations, fiche?.originalLanguage, 'name')
   const { language, stored, merged } = texts
   const [questionCount, setQuestionCount] = useState(Math.max(1, fiche?.themeQuestions.length ?? 0))
-  const { saving, error, save } = useSave(props.onSaved)
+  const { saving, error, submit: save } = useSubmit(props.onSaved)
   const categories = useLoad(
     (signal) => api.GET('/api/case-study-categories', { params: { query: { lang: ui } }, signal }).then(unwrap).then((list) => list.items),
     [ui],

@@ -8,8 +8,9 @@ import { SaveProblem } from '../components/SaveProblem'
 import { itemsOf, useCountries } from '../components/useReference'
 import { formatMoney, sumAndRest } from '../fund/money'
 import { currentLanguage } from '../i18n'
-import { moved, ResourcePicker, row, RowButtons, TopicChoices, useResourceChoices, useSave, type PickedResource, type Row } from './formParts'
+import { moved, ResourcePicker, row, RowButtons, TopicChoices, useResourceChoices, type PickedResource, type Row } from './formParts'
 import { TextLanguageSelect, trimmedTexts, useTextLanguage, withText } from './textLanguage'
+import { useSubmit } from '../components/useSubmit'
 
 type Project = Schemas['Project']
 type ProjectInput = Schemas['ProjectInput']
@@ -44,7 +45,7 @@ export function ProjectForm(props: { project?: Project; etag?: string; onSaved: 
   const translations = project?.translations ?? {}
   const countries = itemsOf(useCountries(ui))
   const resourceChoices = useResourceChoices()
-  const { saving, error, save } = useSave(props.onSaved)
+  const { saving, error, submit: save } = useSubmit(props.onSaved)
 
   const [currency, setCurrency] = useState(project?.currency ?? '')
   const [totalBudget, setTotalBudget] = useState(project?.totalBudget ?? '')

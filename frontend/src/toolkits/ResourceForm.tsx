@@ -7,9 +7,10 @@ import { languageName } from '../components/format'
 import { lines, text, values } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
 import { currentLanguage } from '../i18n'
-import { TargetGroupChoices, TopicChoices, useSave } from './formParts'
+import { TargetGroupChoices, TopicChoices } from './formParts'
 import { TextLanguageSelect, useTextLanguage } from './textLanguage'
 import { CONTENT_LANGUAGES, RESOURCE_TYPES } from './toolkitsApi'
+import { useSubmit } from '../components/useSubmit'
 
 type Resource = Schemas['Resource']
 
@@ -24,7 +25,7 @@ export function ResourceForm(props: { resource?: Resource; etag?: string; onSave
   const { resource } = props
   const texts = useTextLanguage(resource?.translations, resource?.originalLanguage)
   const { language, stored, merged } = texts
-  const { saving, error, save } = useSave(props.onSaved)
+  const { saving, error, submit: save } = useSubmit(props.onSaved)
   const variants = resource?.variants ?? []
   const linkLanguages = [...new Set<string>([...CONTENT_LANGUAGES, ...variants.map((variant) => variant.language)])]
 

@@ -8,8 +8,9 @@ import { text } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
-import { moved, ResourcePicker, row, RowButtons, TopicChoices, useResourceChoices, useSave, type PickedResource, type Row } from './formParts'
+import { moved, ResourcePicker, row, RowButtons, TopicChoices, useResourceChoices, type PickedResource, type Row } from './formParts'
 import { TextLanguageSelect, trimmedTexts, useTextLanguage, withText } from './textLanguage'
+import { useSubmit } from '../components/useSubmit'
 
 type Toolkit = Schemas['Toolkit']
 type Translations = Schemas['Translations']
@@ -33,7 +34,7 @@ export function ToolkitForm(props: { toolkit?: Toolkit; etag?: string; onSaved: 
   const texts = useTextLanguage(toolkit?.translations, toolkit?.originalLanguage)
   const { language, stored, merged } = texts
   const resourceChoices = useResourceChoices()
-  const { saving, error, save } = useSave(props.onSaved)
+  const { saving, error, submit: save } = useSubmit(props.onSaved)
   const [sections, setSections] = useState<Row<Section>[]>(() =>
     (toolkit?.sections ?? []).map((section, i) =>
       row({

@@ -11,27 +11,6 @@ import { TARGET_GROUPS } from './toolkitsApi'
 
 // Parts shared by the library's edit forms (project, toolkit, resource, case-study fiche).
 
-/**
- * Saving a form: `save(request)` runs the POST or PUT, keeps its failure for the form to show
- * (field errors next to their fields) and hands a success to `onSaved`.
- */
-export function useSave<T>(onSaved: (saved: T) => void) {
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<unknown>()
-  async function save(request: () => Promise<T>) {
-    setSaving(true)
-    setError(undefined)
-    try {
-      onSaved(await request())
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSaving(false)
-    }
-  }
-  return { saving, error, save }
-}
-
 /** A row of an editable list with a key that stays with it when rows move or go. */
 export type Row<T> = { key: number; value: T }
 
