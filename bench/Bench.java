@@ -69,6 +69,16 @@ public class Bench {
     static double resourceImportSeconds = Double.NaN;
     static final int SEARCH_CONCURRENCY = 8;
     static final int MAX_MINUTES = Integer.getInteger("bench.maxMinutes", 75);
+    /**
+     * {@code -Dbench.only=fund} (comma-separated measure names: point reads, directory search, fund,
+     * member import, allocations, full-text search, memory, spa): only those measures run, and only
+     * the data they need is generated. Unset: everything.
+     */
+    static final List<String> ONLY = Arrays.stream(System.getProperty("bench.only", "").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    static final Map<String, List<String>> NEEDS = Map.of("point reads", List.of("members"), "directory search", List.of("members"),
+            "fund", List.of("organisations", "funds"), "member import", List.of("members"), "allocations", List.of("organisations"),
+            "full-text search", List.of("resources"), "spa", List.of("members", "organisations", "clusters", "resources"));
     static final List<Row> TABLE = new ArrayList<>();
     static boolean printed;
     static String START_LOAD = "unknown";
@@ -342,7 +352,9 @@ public class Bench {
         });
 
         printMain();
-        spa();
+        if (ONLY.isEmpty() || ONLY.contains("spa")) {
+            spa();
+        }
         System.out.printf("%nmake bench took %.0f s (wall). Load average at the end: %s%n", (System.nanoTime() - started) / 1e9, loadAverage());
     }
 
@@ -384,6 +396,10 @@ public class Bench {
 
     /** One part of the generated data, within a time limit; what failed is remembered for the measures needing it. */
     static void data(String name, int seconds, Step step) {
+        if (!ONLY.isEmpty() && ONLY.stream().noneMatch(m -> NEEDS.getOrDefault(m, List.of()).contains(name))) {
+            DATA_PROBLEMS.put(name, "not asked for (-Dbench.only=" + String.join(",", ONLY) + ")");
+            return;
+        }
         log("  " + name + " ...");
         long t0 = System.nanoTime();
         String problem = within(seconds, () -> {
@@ -410,6 +426,9 @@ public class Bench {
      * so the table always has every row and the run goes on (a part that hangs is left behind).
      */
     static void measure(String name, int seconds, String[][] expected, Measure measure) {
+        if (!ONLY.isEmpty() && !ONLY.contains(name)) {
+            return;
+        }
         List<Row> out = java.util.Collections.synchronizedList(new ArrayList<>());
         String problem = within(seconds, () -> {
             measure.run(out);
