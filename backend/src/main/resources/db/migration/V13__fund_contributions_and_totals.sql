@@ -4,7 +4,7 @@
 --   CASH                              (debit)  money held in trust
 --   UNALLOCATED:<pool>                (credit) received, not yet allocated, per earmark pool
 --   ALLOCATED:<allocation>            (credit) allocated to one use; EXPENDED:<allocation> (debit) spent of it
---   REFUNDS:<pool>                    (debit)  returned to donors; INTEREST (credit); FEES (credit, the agent's fee);
+--   REFUNDS:<pool>                    (debit)  returned to donors, INTEREST (credit), FEES (credit, the agent's fee),
 --                                              FEES:BANK_CHARGES (debit)
 --   PLEDGED:<donor> / PLEDGE_COMMITMENTS          memo pair for pledges (debit / credit)
 --   CONTRIBUTIONS:<donor>:<pool> / HELD_FOR_DONORS:<pool>   NEW memo pair (credit / debit): what a donor has
