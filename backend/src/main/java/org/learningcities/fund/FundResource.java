@@ -297,9 +297,10 @@ public class FundResource {
     @Path("/funds/{fundId}/donors/{donorId}/statement")
     @Produces(CSV + ";qs=0.5")
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT, Roles.DONOR})
-    public Response statementCsv(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId) {
+    public Response statementCsv(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId,
+                                 @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         requireOwnStatement(donorId);
-        // The export is the whole statement: every pledge, receipt and use.
+        // The export is the whole statement, every pledge, receipt and use, whatever page is asked for.
         return csv(FundCsv.statement(fund.statementInFull(fundId, donorId)),
                 "statement-" + fundId + "-" + donorId + ".csv");
     }
