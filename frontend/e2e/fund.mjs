@@ -103,7 +103,8 @@ async function scenarioFundManager(browser, secretariatToken) {
       await page.getByTestId('field-date').fill(valueDate)
       await page.getByTestId('field-bankReference').fill(`E2E-${ts}`)
       await page.getByTestId('movement-review').click()
-      await waitForText(page, 'preview-totals', 'Debits $44,000.00 = credits $44,000.00.')
+      // 44,000.00 into cash and the pool, and the same as the donor's contributions held in trust (memo pair)
+      await waitForText(page, 'preview-totals', 'Debits $88,000.00 = credits $88,000.00.')
       await page.getByTestId('movement-confirm').dblclick()
       await page.getByTestId('movement-posted').waitFor()
       const journal = await expectApi(200, secretariatToken, 'GET', `/api/funds/${fund.id}/journal?kind=RECEIPT`)
@@ -125,9 +126,10 @@ async function scenarioFundManager(browser, secretariatToken) {
     })
     await step('g: the trial balance balances', page, async () => {
       await page.getByTestId('fund-link-trial-balance').click()
-      await waitForText(page, 'trial-balanced', 'Balanced: total debits equal total credits ($154,000.00).')
+      // 110,000.00 pledged (memo) + 44,000.00 received + the same 44,000.00 as the donor's contributions (memo)
+      await waitForText(page, 'trial-balanced', 'Balanced: total debits equal total credits ($198,000.00).')
     })
-    await step('g: the receipt, found in the journal by its kind, is reversed with a reason', page, async () => {
+    await step("g: the receipt, found in the journal by its kind, is reversed with a reason after the server's dry run shows the mirror entry", page, async () => {
       await page.getByTestId('fund-link-journal').click()
       await page.getByTestId('journal-kind').selectOption('RECEIPT')
       await page.getByTestId('journal-apply').click()
@@ -135,6 +137,12 @@ async function scenarioFundManager(browser, secretariatToken) {
       const entry = page.getByTestId('journal-entry').first()
       await entry.getByTestId('entry-reverse').click()
       await entry.getByTestId('reversal-reason').fill('E2E: recorded against the wrong pledge')
+      await entry.getByTestId('reversal-review').click()
+      await entry.getByTestId('reversal-confirm-step').waitFor()
+      const legs = await entry.getByTestId('reversal-confirm-step').getByTestId('preview-leg').evaluateAll((rows) =>
+        rows.map((row) => `${row.getAttribute('data-account')} ${row.getAttribute('data-side')}`))
+      assert(legs.join(', ') === `CASH CREDIT, UNALLOCATED:NONE DEBIT, HELD_FOR_DONORS:NONE CREDIT, CONTRIBUTIONS:${donor.id}:NONE DEBIT`,
+        `the server's mirror entry reads ${legs}`)
       await entry.getByTestId('reversal-confirm').click()
       await entry.getByTestId('entry-reversed').waitFor()
       await page.getByTestId('fund-link-summary').click()
@@ -171,7 +179,7 @@ async function scenarioDonor(browser, secretariatToken) {
       await waitForText(page, 'statement-donor', `${own.name} (Donor country (government))`)
       const receipt = await rowCells(page, 'statement-receipt')
       assert(receipt[1] === '¥1,000,000' && receipt[3] === '$9,100.00', `the receipt reads ${receipt}`)
-      await waitForText(page, 'statement-total', 'Total received: $9,100.00.')
+      await waitForText(page, 'statement-total', 'Total contributed (received less refunded): $9,100.00.')
     })
     await step('h: another donor\'s statement gives a readable refusal, not data', page, async () => {
       await page.goto(`${BASE_URL}/fund/${fund.id}/donors/${other.id}/statement`)
@@ -190,6 +198,65 @@ async function scenarioDonor(browser, secretariatToken) {
   }
 }
 
+/** The fund manager opens a fund and registers a donor in the SPA's forms, then records a pledge on the new fund. */
+async function scenarioNewFund(browser, secretariatToken) {
+  const ts = Date.now()
+  const manager = demoUser('fund-manager')
+  let agent
+  let party
+  await step('i: an administrative agent and a donor organisation exist (API)', null, async () => {
+    agent = await createOrganisation(secretariatToken, `E2E new-fund agent ${ts}`, 'INTERNATIONAL_ORGANISATION')
+    party = await createOrganisation(secretariatToken, `E2E new-fund donor ${ts}`, 'DONOR_GOVERNMENT')
+  })
+  const page = await newPage(browser)
+  try {
+    let fundId
+    await step('i: fund-manager logs in on the new fund form and opens a fund with the strategy\'s seven lines', page, async () => {
+      await page.goto(`${BASE_URL}/fund/new`)
+      await logInOnKeycloak(page, manager, page.getByTestId('login-prompt-button'))
+      await page.getByTestId('new-fund-form').waitFor()
+      assert((await page.getByTestId('fund-line').count()) === 7, 'seven budget lines are prefilled')
+      await page.getByTestId('fund-code').fill(`E2E-NEW-${ts}`)
+      await page.getByTestId('fund-name').fill(`E2E new fund ${ts}`)
+      await page.getByTestId('fund-startsOn').fill('2022-01-01')
+      await page.getByTestId('fund-endsOn').fill('2023-12-31')
+      await page.getByTestId('fund-agent').fill(String(agent.id))
+      await page.getByTestId('fund-create').click()
+      await page.waitForURL(/\/fund\/\d+\/record$/, { timeout: WAIT_MS })
+      fundId = Number(new URL(page.url()).pathname.split('/')[2])
+      const fund = await expectApi(200, null, 'GET', `/api/funds/${fundId}`)
+      assert(fund.body.budgetLines.map((l) => l.planned).join(' ') === '200000.00 200000.00 80000.00 20000.00 200000.00 200000.00 100000.00',
+        `the new fund's lines: ${fund.text}`)
+    })
+    let donorId
+    await step('i: the fund manager registers the donor in the new donor form', page, async () => {
+      await page.getByTestId('fund-link-new-donor').click()
+      await page.getByTestId('donor-organisationId').fill(String(party.id))
+      await page.getByTestId('donor-type').selectOption('GOVERNMENT')
+      await page.getByTestId('donor-create').click()
+      const created = await page.getByTestId('donor-created').textContent()
+      donorId = Number(/Donor (\d+) registered/.exec(created)?.[1])
+      assert(donorId > 0, `the donor form says "${created}"`)
+    })
+    await step('i: a pledge of USD 25,000.00 is recorded on the new fund and shows in its summary', page, async () => {
+      await page.goto(`${BASE_URL}/fund/${fundId}/record`)
+      await page.getByTestId('kind-PLEDGE').check()
+      await page.getByTestId('field-donorId').fill(String(donorId))
+      await page.getByTestId('donor-name').waitFor()
+      await page.getByTestId('field-amount').fill('25000.00')
+      await page.getByTestId('field-date').fill('2022-02-01')
+      await page.getByTestId('movement-review').click()
+      await waitForText(page, 'preview-totals', 'Debits $25,000.00 = credits $25,000.00.')
+      await page.getByTestId('movement-confirm').click()
+      await page.getByTestId('movement-posted').waitFor()
+      const summary = await expectApi(200, null, 'GET', `/api/funds/${fundId}/summary`)
+      assert(summary.body.pledged === '25000.00' && summary.body.outstandingPledges === '25000.00', `the new fund's summary: ${summary.text}`)
+    })
+  } finally {
+    await page.context().close()
+  }
+}
+
 export async function fundScenarios(browser) {
   let secretariatToken
   await scenario('fund: token', async () => {
@@ -200,4 +267,5 @@ export async function fundScenarios(browser) {
   if (!secretariatToken) return
   await scenario('g: the fund manager records a pledge and a receipt in EUR', () => scenarioFundManager(browser, secretariatToken))
   await scenario('h: a donor reads their own statement and not another\'s', () => scenarioDonor(browser, secretariatToken))
+  await scenario('i: the fund manager opens a fund in the SPA and records a pledge on it', () => scenarioNewFund(browser, secretariatToken))
 }

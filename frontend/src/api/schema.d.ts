@@ -2049,7 +2049,9 @@ export interface paths {
          *     (see `Money`). Against a pledge, the currency must be the pledge's and the earmark is the
          *     pledge's. Posted as DEBIT `CASH`, CREDIT `UNALLOCATED:<pool>` (the earmark's pool). When the
          *     fund sets `agentFeePercent`, the same entry credits the fee (USD × percent, rounded to cents
-         *     half-even) to `FEES` and the rest to the pool.
+         *     half-even) to `FEES` and the rest to the pool. The same entry records the donor's
+         *     contribution held in trust: DEBIT `HELD_FOR_DONORS:<pool>`, CREDIT
+         *     `CONTRIBUTIONS:<donor id>:<pool>`, the whole USD amount (fee included).
          */
         post: operations["recordReceipt"];
         delete?: never;
@@ -2119,9 +2121,11 @@ export interface paths {
         /**
          * Refund a donor
          * @description Returns unallocated money of an earmark pool (`source`, default unearmarked) to a donor
-         *     (`donorId` required); never more than the pool has available (409 `insufficient-funds`).
+         *     (`donorId` required); never more than the pool has available, nor more than the donor has
+         *     contributed to the pool (received less refunded; 409 `insufficient-funds`).
          *     Posted as DEBIT `REFUNDS:<pool>`, CREDIT `CASH`: refunds keep their own account per pool,
-         *     which counts against what the pool has available.
+         *     which counts against what the pool has available; and DEBIT `CONTRIBUTIONS:<donor id>:<pool>`,
+         *     CREDIT `HELD_FOR_DONORS:<pool>`.
          */
         post: operations["recordRefund"];
         delete?: never;
@@ -2268,13 +2272,17 @@ export interface paths {
         /**
          * A donor's statement
          * @description Each pledge and receipt of the donor in this fund, in its original currency and in USD,
-         *     with what is outstanding on each pledge and the total received in USD, and where the money
-         *     went (`uses`): every allocation drawing on an earmark pool the donor paid into, with the
-         *     donor's part of what was allocated and spent. Money in a pool is attributed to its donors
-         *     pro rata to their receipts into that pool (for an earmark only one donor paid into, that is
-         *     all of it; for unearmarked money, the donor's share of unearmarked receipts);
-         *     `attributionRule` states the rule. With `Accept: text/csv` the same statement as CSV (one
-         *     line per pledge, receipt and use, then the rule). Fund manager and secretariat; a user with
+         *     with what is outstanding on each pledge and the total the donor contributed in USD
+         *     (received less refunded, from the balances of its `CONTRIBUTIONS:<donor id>:<pool>`
+         *     accounts), and where the money went (`uses`): every allocation drawing on an earmark pool
+         *     the donor has money in, with the donor's part of what was allocated and spent. Money in a
+         *     pool is attributed to its donors pro rata to their contributions to that pool (for an
+         *     earmark only one donor paid into, that is all of it; for unearmarked money, the donor's
+         *     share of unearmarked contributions); `attributionRule` states the rule. The three lists
+         *     come paged: `page` and `size` (default 50) apply to each of `pledges`, `receipts` and
+         *     `uses`, and `pledgesTotal`, `receiptsTotal`, `usesTotal` count each list over all pages.
+         *     With `Accept: text/csv` the whole statement as CSV, unpaged (one line per pledge, receipt
+         *     and use, then the rule). Fund manager and secretariat; a user with
          *     role `donor` only for the donor whose `username` is theirs (403 for any other).
          */
         get: operations["getDonorStatement"];
@@ -3861,7 +3869,18 @@ export interface components {
             reason?: string | null;
         };
         JournalLeg: {
-            /** @description `CASH`, `UNALLOCATED:<pool>`, `ALLOCATED:<allocation id>`, `EXPENDED:<allocation id>`, `PLEDGED:<donor id>`, `PLEDGE_COMMITMENTS`, `FEES` (the agent's fee), `FEES:BANK_CHARGES`, `INTEREST`, `REFUNDS:<pool>`. */
+            /**
+             * @description The fund's chart of accounts (`<pool>` is an earmark pool: `NONE`, `LOW_INCOME`,
+             *     `BUDGET_LINE:<id>`, `CLUSTER:<id>`, `REGION:<code>`):
+             *     `CASH` (debit) money held in trust; `UNALLOCATED:<pool>` (credit) received and not yet
+             *     allocated; `ALLOCATED:<allocation id>` (credit) and `EXPENDED:<allocation id>` (debit);
+             *     `REFUNDS:<pool>` (debit) returned to donors; `INTEREST` (credit); `FEES` (credit, the
+             *     agent's fee); `FEES:BANK_CHARGES` (debit); memo pairs: `PLEDGED:<donor id>` (debit) /
+             *     `PLEDGE_COMMITMENTS` (credit) for pledges, and `CONTRIBUTIONS:<donor id>:<pool>` (credit) /
+             *     `HELD_FOR_DONORS:<pool>` (debit), the contributions held in trust per donor and pool:
+             *     credited by a receipt, debited by a refund, so the donor's balance is what it has
+             *     contributed (received less refunded) in USD.
+             */
             account: string;
             /** @enum {string} */
             side: "DEBIT" | "CREDIT";
@@ -3958,13 +3977,14 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             target: components["schemas"]["Money"];
             pledged: components["schemas"]["Money"];
+            /** @description What donors have contributed, received less refunded (reversed movements left out), in USD. */
             received: components["schemas"]["Money"];
             outstandingPledges: components["schemas"]["Money"];
             allocated: components["schemas"]["Money"];
             spent: components["schemas"]["Money"];
             /** @description What can still be allocated, all earmark pools together: `UNALLOCATED:<pool>` plus `INTEREST` less `REFUNDS:<pool>` and `FEES:BANK_CHARGES` (the agent's `FEES` excluded). */
             available: components["schemas"]["Money"];
-            /** @description Received ÷ target, percent with two decimals. */
+            /** @description Received (less refunded) ÷ target, percent with two decimals. */
             percentOfTarget: string;
             allocatedToAfrica: components["schemas"]["Money"];
             /** @description Allocated with beneficiary region AFRICA ÷ allocated, percent with two decimals. */
@@ -3974,6 +3994,7 @@ export interface components {
             shareToLowIncome: string;
             /** @description The World Bank income-group editions the allocations' income groups come from. */
             incomeGroupEditions: string[];
+            /** @description Per donor type with live receipts, what its donors contributed (received less refunded). */
             receivedByDonorType: {
                 donorType: components["schemas"]["DonorType"];
                 received: components["schemas"]["Money"];
@@ -3992,6 +4013,11 @@ export interface components {
             /** Format: int64 */
             fundId: number;
             donor: components["schemas"]["Donor"];
+            page: components["schemas"]["PageNumber"];
+            size: components["schemas"]["PageSize"];
+            pledgesTotal: components["schemas"]["Total"];
+            receiptsTotal: components["schemas"]["Total"];
+            usesTotal: components["schemas"]["Total"];
             pledges: {
                 /** Format: int64 */
                 movementId: number;
@@ -4020,8 +4046,9 @@ export interface components {
                 earmark: components["schemas"]["Earmark"];
                 reversed: boolean;
             }[];
+            /** @description What the donor contributed, received less refunded, in USD (reversed movements left out). */
             totalReceivedUsd: components["schemas"]["Money"];
-            /** @description Where the donor's money went, per allocation drawing on a pool the donor paid into (live allocations only). */
+            /** @description Where the donor's money went, per allocation drawing on a pool the donor has money in (live allocations only). */
             uses?: components["schemas"]["StatementUse"][];
             /** @description How the donor's part of each allocation is worked out, in words. */
             attributionRule?: string;
@@ -4036,7 +4063,7 @@ export interface components {
             budgetLineId: number | null;
             beneficiaryRegion: components["schemas"]["RegionCode"] | null;
             beneficiaryIncomeGroup: components["schemas"]["IncomeGroupCode"] | null;
-            /** @description The donor's share of the pool's receipts, percent with two decimals. */
+            /** @description The donor's share of the pool's contributions (received less refunded), percent with two decimals. */
             share: string;
             allocatedUsd: components["schemas"]["Money"];
             spentUsd: components["schemas"]["Money"];
@@ -10119,7 +10146,12 @@ export interface operations {
     };
     getDonorStatement: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page of each list, at most 200. */
+                size?: number;
+            };
             header?: never;
             path: {
                 /** @description The fund's id. */

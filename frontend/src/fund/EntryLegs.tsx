@@ -3,7 +3,9 @@ import type { Language } from '../i18n'
 import type { JournalLeg, PreviewEntry } from './fundApi'
 import { formatMoney } from './money'
 
-const ACCOUNT_GROUPS = ['CASH', 'UNALLOCATED', 'ALLOCATED', 'EXPENDED', 'PLEDGED', 'PLEDGE_COMMITMENTS', 'INTEREST', 'REFUNDS', 'FEES'] as const
+const ACCOUNT_GROUPS = [
+  'CASH', 'UNALLOCATED', 'ALLOCATED', 'EXPENDED', 'PLEDGED', 'PLEDGE_COMMITMENTS', 'CONTRIBUTIONS', 'HELD_FOR_DONORS', 'INTEREST', 'REFUNDS', 'FEES',
+] as const
 type AccountGroup = (typeof ACCOUNT_GROUPS)[number]
 
 /** What an account is, in words ("Cash held in trust"), from its code ("CASH", "ALLOCATED:57"). */

@@ -7,6 +7,8 @@ import { useLoad } from '../components/useLoad'
 import { NotFoundPage } from '../pages/NotFoundPage'
 import { FundPage } from './FundPage'
 import { JournalPage } from './JournalPage'
+import { NewDonorPage } from './NewDonorPage'
+import { NewFundPage } from './NewFundPage'
 import { RecordPage } from './RecordPage'
 import { StatementPage } from './StatementPage'
 import { TrialBalancePage } from './TrialBalancePage'
@@ -16,6 +18,8 @@ export function FundArea() {
   return (
     <Routes>
       <Route index element={<NewestFund />} />
+      <Route path="new" element={<NewFundPage />} />
+      <Route path="donors/new" element={<NewDonorPage />} />
       <Route path=":fundId" element={<WithIds>{(ids) => <FundPage fundId={ids.fundId} />}</WithIds>} />
       <Route path=":fundId/record" element={<WithIds>{(ids) => <RecordPage fundId={ids.fundId} />}</WithIds>} />
       <Route path=":fundId/journal" element={<WithIds>{(ids) => <JournalPage fundId={ids.fundId} />}</WithIds>} />

@@ -78,6 +78,16 @@ export function FundLinks({ fundId }: { fundId: number }) {
             {t('fund.links.trialBalance')}
           </Link>
         </li>
+        <li>
+          <Link to="/fund/donors/new" data-testid="fund-link-new-donor">
+            {t('fund.links.newDonor')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/fund/new" data-testid="fund-link-new-fund">
+            {t('fund.links.newFund')}
+          </Link>
+        </li>
       </ul>
     </nav>
   )

@@ -14,7 +14,7 @@ import { currentLanguage, type Language } from '../i18n'
 import type { operations } from '../api/schema'
 import { EntryLegs, EntryPreview } from './EntryLegs'
 import { FundLinks } from './FundPage'
-import { newIdempotencyKey, previewReversal, reverseEntry, type JournalEntry, type MovementKind } from './fundApi'
+import { newIdempotencyKey, previewReversal, reverseEntry, type JournalEntry, type MovementKind, type PreviewEntry } from './fundApi'
 import { ManagerOnly } from './ManagerOnly'
 
 const KINDS: MovementKind[] = ['PLEDGE', 'RECEIPT', 'ALLOCATION', 'EXPENDITURE', 'REFUND', 'INTEREST', 'BANK_CHARGE', 'REVERSAL']
@@ -180,15 +180,19 @@ function JournalEntryCard({ fundId, entry, language, onReversed }: { fundId: num
   )
 }
 
-/** A reason, then the mirror entry shown for confirmation, then the reversal posted once. */
+/**
+ * A reason, then the mirror entry as the server's dry run of the reversal shows it (a refusal,
+ * e.g. money already allocated, is shown before anything is posted), then the reversal posted
+ * once with the key made when the entry was shown.
+ */
 function ReversalForm(props: { fundId: number; entry: JournalEntry; language: Language; onCancel: () => void; onReversed: () => void }) {
   const { t } = useTranslation()
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
+  const [review, setReview] = useState<{ body: Schemas['ReversalInput']; preview: PreviewEntry; idempotencyKey: string } | null>(null)
   const [error, setError] = useState<unknown>()
-  const [posting, setPosting] = useState(false)
+  const [busy, setBusy] = useState(false)
   const inFlight = useRef(false)
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  async function showEntry(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (inFlight.current) return
     const form = new FormData(event.currentTarget)
@@ -198,45 +202,78 @@ function ReversalForm(props: { fundId: number; entry: JournalEntry; language: La
       setError(new ApiProblem({ status: 422, title: t('fund.reversal.reasonMissing'), errors: [{ field: 'reason', message: t('fund.reversal.reasonRequired') }] }))
       return
     }
+    const body = { reason, valueDate: text(form, 'valueDate') }
     inFlight.current = true
-    setPosting(true)
+    setBusy(true)
     setError(undefined)
     try {
-      await reverseEntry(props.fundId, props.entry.id, { reason, valueDate: text(form, 'valueDate') }, idempotencyKey)
+      setReview({ body, preview: await previewReversal(props.fundId, props.entry.id, body), idempotencyKey: newIdempotencyKey() })
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      inFlight.current = false
+      setBusy(false)
+    }
+  }
+
+  async function confirm() {
+    if (!review || inFlight.current) return
+    inFlight.current = true
+    setBusy(true)
+    setError(undefined)
+    try {
+      await reverseEntry(props.fundId, props.entry.id, review.body, review.idempotencyKey)
       props.onReversed()
     } catch (failure) {
       setError(failure)
-      if (failure instanceof ApiProblem) setIdempotencyKey(newIdempotencyKey()) // refused: a corrected try is a new request
+      // Refused: back to the form (a new key with the next entry shown); a network failure keeps the key for a safe retry.
+      if (failure instanceof ApiProblem) setReview(null)
     } finally {
       inFlight.current = false
-      setPosting(false)
+      setBusy(false)
     }
   }
 
   return (
-    <form className="edit-form panel" onSubmit={submit} noValidate data-testid="reversal-form">
+    <form className="edit-form panel" onSubmit={showEntry} noValidate data-testid="reversal-form">
       <h3>{t('fund.reversal.title', { id: props.entry.id })}</h3>
       <FieldErrors error={error}>
-        <div className="field-row">
-          <Field name="reason" label={t('fund.reversal.reason')} required>
-            {(control) => <input {...control} maxLength={500} data-testid="reversal-reason" />}
-          </Field>
-          <Field name="valueDate" label={t('fund.field.valueDate')}>
-            {(control) => <input {...control} type="date" defaultValue={today()} data-testid="reversal-date" />}
-          </Field>
-        </div>
+        <fieldset disabled={review !== null} className="plain">
+          <div className="field-row">
+            <Field name="reason" label={t('fund.reversal.reason')} required>
+              {(control) => <input {...control} maxLength={500} data-testid="reversal-reason" />}
+            </Field>
+            <Field name="valueDate" label={t('fund.field.valueDate')}>
+              {(control) => <input {...control} type="date" defaultValue={today()} data-testid="reversal-date" />}
+            </Field>
+          </div>
+          {review === null && (
+            <div className="actions">
+              <button type="submit" disabled={busy} data-testid="reversal-review">
+                {busy ? t('fund.record.checking') : t('fund.record.review')}
+              </button>
+              <button type="button" onClick={props.onCancel} disabled={busy}>
+                {t('edit.cancel')}
+              </button>
+            </div>
+          )}
+        </fieldset>
       </FieldErrors>
-      <p>{t('fund.reversal.confirmText')}</p>
-      <EntryPreview preview={previewReversal(props.entry)} language={props.language} />
+      {review && (
+        <section className="confirm-step" data-testid="reversal-confirm-step">
+          <p>{t('fund.reversal.confirmText')}</p>
+          <EntryPreview preview={review.preview} language={props.language} />
+          <div className="actions">
+            <button type="button" onClick={() => void confirm()} disabled={busy} data-testid="reversal-confirm">
+              {busy ? t('fund.record.posting') : t('fund.reversal.confirm')}
+            </button>
+            <button type="button" onClick={() => setReview(null)} disabled={busy} data-testid="reversal-change">
+              {t('fund.record.change')}
+            </button>
+          </div>
+        </section>
+      )}
       <SaveProblem error={error} />
-      <div className="actions">
-        <button type="submit" disabled={posting} data-testid="reversal-confirm">
-          {posting ? t('fund.record.posting') : t('fund.reversal.confirm')}
-        </button>
-        <button type="button" onClick={props.onCancel} disabled={posting}>
-          {t('edit.cancel')}
-        </button>
-      </div>
     </form>
   )
 }

@@ -228,7 +228,7 @@ function useDonorStatement(fundId: number, donorId: string): LoadState<DonorStat
   return useLoad(async (signal) => {
     const id = Number(donorId)
     if (!Number.isInteger(id) || id <= 0) return null
-    return (api.GET('/api/funds/{fundId}/donors/{donorId}/statement', { params: { path: { fundId, donorId: id } }, signal }).then(unwrap) as Promise<Schemas['DonorStatement']>)
+    return (api.GET('/api/funds/{fundId}/donors/{donorId}/statement', { params: { path: { fundId, donorId: id }, query: { size: 200 } }, signal }).then(unwrap) as Promise<Schemas['DonorStatement']>)
   }, [fundId, donorId])
 }
 

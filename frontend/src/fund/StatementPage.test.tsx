@@ -40,7 +40,7 @@ describe('StatementPage', () => {
     renderPage()
 
     expect((await screen.findByTestId('statement-donor')).textContent).toBe('Example Ministry of Education (Donor country (government))')
-    expect(screen.getByTestId('statement-total').textContent).toBe('Total received: $181,125.00.')
+    expect(screen.getByTestId('statement-total').textContent).toBe('Total contributed (received less refunded): $181,125.00.')
     expect(screen.getAllByTestId('statement-pledge').map(cells)).toEqual([
       ['Mar 1, 2019', '€250,000.00', '$271,250.00', 'Region: AFRICA', '€125,000.00', '€125,000.00'],
     ])
@@ -48,6 +48,25 @@ describe('StatementPage', () => {
       ['Jun 28, 2019', '€125,000.00', '1.085', '$135,625.00', 'Region: AFRICA', 'DEUTDEFF-0628'],
       ['Sep 30, 2019', '¥5,000,000', '0.0091', '$45,500.00', 'Not earmarked', ''],
     ])
+  })
+
+  it('asks one page of the statement at a time and pages through the longest list', async () => {
+    const fetchMock = fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds/5/donors/3/statement') {
+        const page = Number(url.searchParams.get('page'))
+        return json({ ...STATEMENT, page, receiptsTotal: 120, receipts: page === 3 ? STATEMENT.receipts.slice(0, 1) : STATEMENT.receipts })
+      }
+    })
+    renderPage()
+    await screen.findByTestId('statement-donor')
+    const asked = () => requestsTo(fetchMock, '/api/funds/5/donors/3/statement').map((r) => Object.fromEntries(new URL(r.url).searchParams))
+    expect(asked()).toEqual([{ page: '1', size: '50' }])
+    fireEvent.click(screen.getByTestId('page-next'))
+    await waitFor(() => expect(asked()).toHaveLength(2))
+    fireEvent.click(await screen.findByTestId('page-next'))
+    await waitFor(() => expect(screen.getAllByTestId('statement-receipt')).toHaveLength(1))
+    expect(asked()).toEqual([{ page: '1', size: '50' }, { page: '2', size: '50' }, { page: '3', size: '50' }])
+    expect((screen.getByTestId('page-next') as HTMLButtonElement).disabled).toBe(true)
   })
 
   it('says plainly that another donor’s statement is not theirs (403)', async () => {

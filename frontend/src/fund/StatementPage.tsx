@@ -5,6 +5,7 @@ import { api, unwrap, type Schemas } from '../api/client'
 import { ApiProblem } from '../api/problem'
 import { formatDate } from '../components/format'
 import { Loaded } from '../components/Loaded'
+import { Pager } from '../components/Pager'
 import { RequireLogin } from '../components/LoginPrompt'
 import { ProblemMessage } from '../components/ProblemMessage'
 import { saveFile } from '../components/saveFile'
@@ -23,12 +24,19 @@ export function StatementPage({ fundId, donorId }: { fundId: number; donorId: nu
   )
 }
 
+/** Pledges and receipts per page of the statement (the API pages each list alike). */
+export const STATEMENT_PAGE_SIZE = 50
+
 function Statement({ fundId, donorId }: { fundId: number; donorId: number }) {
   const { t } = useTranslation()
   const language = currentLanguage()
+  const [page, setPage] = useState(1)
   const statement = useLoad(
-    (signal) => (api.GET('/api/funds/{fundId}/donors/{donorId}/statement', { params: { path: { fundId, donorId } }, signal }).then(unwrap) as Promise<Schemas['DonorStatement']>),
-    [fundId, donorId],
+    (signal) =>
+      api
+        .GET('/api/funds/{fundId}/donors/{donorId}/statement', { params: { path: { fundId, donorId }, query: { page, size: STATEMENT_PAGE_SIZE } }, signal })
+        .then(unwrap) as Promise<Schemas['DonorStatement']>,
+    [fundId, donorId, page],
   )
   const earmark = useEarmarkText()
 
@@ -125,6 +133,7 @@ function Statement({ fundId, donorId }: { fundId: number; donorId: number }) {
               </tbody>
             </table>
           )}
+          <Pager page={data.page} size={data.size} total={Math.max(data.pledgesTotal, data.receiptsTotal)} onPage={setPage} />
         </article>
       )}
     </Loaded>

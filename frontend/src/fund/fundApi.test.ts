@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiProblem } from '../api/problem'
 import { fakeApi, json, requestsTo } from '../test/fakeApi'
-import { loadPreview, previewReversal, type JournalEntry, type PreviewEntry } from './fundApi'
+import { loadPreview, previewReversal, type PreviewEntry } from './fundApi'
 import { preview } from './testData'
 
 const legs = (entry: PreviewEntry) => entry.legs.map((l) => [l.account, l.side, l.amountUsd, l.amount, l.currency])
@@ -42,27 +42,28 @@ describe('loadPreview: the entry the server will post, from its dry run', () => 
   })
 })
 
-describe('previewReversal', () => {
-  it('a reversal is the mirror of the entry', () => {
-    const entry: JournalEntry = {
-      id: 9,
-      movementId: 8,
-      kind: 'RECEIPT',
-      valueDate: '2019-06-28',
-      donorId: 3,
-      reversesEntryId: null,
-      reversedByEntryId: null,
-      description: null,
-      postedBy: 'fund-manager',
-      postedAt: '2019-06-28T10:00:00Z',
-      legs: [
-        { account: 'CASH', side: 'DEBIT', amountUsd: '135625.00', amount: '125000.00', currency: 'EUR' },
-        { account: 'UNALLOCATED:NONE', side: 'CREDIT', amountUsd: '135625.00', amount: '125000.00', currency: 'EUR' },
-      ],
-    }
-    expect(legs(previewReversal(entry))).toEqual([
+describe('previewReversal: the mirror entry from the server, not computed here', () => {
+  it('posts the reversal with dryRun=true and no Idempotency-Key, and shows every leg the server answered', async () => {
+    const fetchMock = fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds/5/entries/9/reversal' && url.searchParams.get('dryRun') === 'true') {
+        return json(preview('REVERSAL', [
+          { account: 'CASH', side: 'CREDIT', amountUsd: '135625.00', amount: '125000.00', currency: 'EUR' },
+          { account: 'UNALLOCATED:NONE', side: 'DEBIT', amountUsd: '135625.00', amount: '125000.00', currency: 'EUR' },
+          { account: 'HELD_FOR_DONORS:NONE', side: 'CREDIT', amountUsd: '135625.00', amount: null, currency: null },
+          { account: 'CONTRIBUTIONS:3:NONE', side: 'DEBIT', amountUsd: '135625.00', amount: null, currency: null },
+        ]))
+      }
+    })
+    const entry = await previewReversal(5, 9, { reason: 'twice', valueDate: '2019-07-02' })
+    expect(legs(entry)).toEqual([
       ['CASH', 'CREDIT', '135625.00', '125000.00', 'EUR'],
       ['UNALLOCATED:NONE', 'DEBIT', '135625.00', '125000.00', 'EUR'],
+      ['HELD_FOR_DONORS:NONE', 'CREDIT', '135625.00', null, null],
+      ['CONTRIBUTIONS:3:NONE', 'DEBIT', '135625.00', null, null],
     ])
+    expect(entry).toMatchObject({ totalDebits: '271250.00', totalCredits: '271250.00', balanced: true })
+    const [request] = requestsTo(fetchMock, '/api/funds/5/entries/9/reversal')
+    expect(request.headers.get('Idempotency-Key')).toBeNull()
+    expect(await request.json()).toEqual({ reason: 'twice', valueDate: '2019-07-02' })
   })
 })

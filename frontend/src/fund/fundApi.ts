@@ -75,9 +75,16 @@ export function newIdempotencyKey(): string {
 /** Everything the confirmation step needs: the legs, and whether debits equal credits. */
 export type PreviewEntry = { legs: JournalLeg[]; totalDebits: string | null; totalCredits: string | null; balanced: boolean }
 
-/** The mirror of an entry: every leg on the other side, as a reversal posts it. */
-export function previewReversal(entry: JournalEntry): PreviewEntry {
-  return withTotals(entry.legs.map((l) => ({ ...l, side: l.side === 'DEBIT' ? 'CREDIT' : 'DEBIT' })))
+/**
+ * The mirror entry a reversal will post, as the server will post it: the reversal POST with
+ * `dryRun=true`, checked exactly as the real one (reversed already, money no longer there) and
+ * written nowhere; a refusal rejects with the ApiProblem.
+ */
+export async function previewReversal(fundId: number, entryId: number, body: Schemas['ReversalInput']): Promise<PreviewEntry> {
+  const preview = (await api
+    .POST('/api/funds/{fundId}/entries/{entryId}/reversal', { params: { path: { fundId, entryId }, query: { dryRun: true } }, body })
+    .then(unwrap)) as Schemas['MovementPreview']
+  return withTotals(preview.legs)
 }
 
 /**

@@ -31,6 +31,11 @@ export const DONOR: Schemas['Donor'] = {
 export const STATEMENT: Schemas['DonorStatement'] = {
   fundId: 5,
   donor: DONOR,
+  page: 1,
+  size: 50,
+  pledgesTotal: 1,
+  receiptsTotal: 2,
+  usesTotal: 0,
   pledges: [
     {
       movementId: 41,

@@ -38,6 +38,8 @@ import org.learningcities.fund.FundViews.*;
 public class FundResource {
 
     static final String CSV = "text/csv";
+    /** A statement's lists come in pages of 50 unless the client asks otherwise. */
+    static final int STATEMENT_PAGE = 50;
 
     @Inject
     FundService fund;
@@ -284,18 +286,23 @@ public class FundResource {
     @GET
     @Path("/funds/{fundId}/donors/{donorId}/statement")
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT, Roles.DONOR})
-    public DonorStatement statement(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId) {
+    public DonorStatement statement(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId,
+                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         requireOwnStatement(donorId);
-        return fund.statement(fundId, donorId);
+        return fund.statement(fundId, donorId, PageRequest.of(page, size == null ? STATEMENT_PAGE : size, null,
+                java.util.Map.of("valueDate", "value_date"), "valueDate"));
     }
 
     @GET
     @Path("/funds/{fundId}/donors/{donorId}/statement")
     @Produces(CSV + ";qs=0.5")
     @RolesAllowed({Roles.FUND_MANAGER, Roles.SECRETARIAT, Roles.DONOR})
-    public Response statementCsv(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId) {
+    public Response statementCsv(@PathParam("fundId") long fundId, @PathParam("donorId") long donorId,
+                                 @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         requireOwnStatement(donorId);
-        return csv(FundCsv.statement(fund.statement(fundId, donorId)), "statement-" + fundId + "-" + donorId + ".csv");
+        // The export is the whole statement, every pledge, receipt and use, whatever page is asked for.
+        return csv(FundCsv.statement(fund.statementInFull(fundId, donorId)),
+                "statement-" + fundId + "-" + donorId + ".csv");
     }
 
     private void requireOwnStatement(long donorId) {

@@ -39,15 +39,25 @@ import org.learningcities.reference.UnescoRegion;
  * ({@code NONE}, {@code BUDGET_LINE:<id>}, {@code CLUSTER:<id>}, {@code REGION:<code>}, {@code LOW_INCOME});</li>
  * <li>{@code ALLOCATED:<allocation id>} (credit) and {@code EXPENDED:<allocation id>} (debit);</li>
  * <li>{@code PLEDGED:<donor id>} (debit) against {@code PLEDGE_COMMITMENTS} (credit): memo accounts for pledges;</li>
+ * <li>{@code CONTRIBUTIONS:<donor id>:<pool>} (credit) against {@code HELD_FOR_DONORS:<pool>} (debit): memo accounts
+ * for the contributions held in trust per donor and pool, received less refunded, in USD (the agent's fee included);
+ * the donor's balance is read from them, and {@code HELD_FOR_DONORS:<pool>} is the pool's sum over its donors;</li>
  * <li>{@code FEES} (credit): the agent's fee taken from receipts when the fund sets a percentage;</li>
  * <li>{@code FEES:BANK_CHARGES} (debit): bank charges paid, the "charges" of fees and charges;</li>
  * <li>{@code INTEREST} (credit): interest earned;</li>
  * <li>{@code REFUNDS:<pool>} (debit): money of a pool returned to donors.</li>
  * </ul>
- * Receipt: DR CASH / CR UNALLOCATED:pool. Allocation: DR UNALLOCATED:pool / CR ALLOCATED:a.
- * Expenditure: DR EXPENDED:a / CR CASH. Pledge: DR PLEDGED:d / CR PLEDGE_COMMITMENTS. Interest:
- * DR CASH / CR INTEREST. Bank charge: DR FEES:BANK_CHARGES / CR CASH. Refund: DR REFUNDS:pool /
- * CR CASH. A reversal posts the mirror legs.
+ * Receipt: DR CASH / CR UNALLOCATED:pool (and FEES), DR HELD_FOR_DONORS:pool / CR CONTRIBUTIONS:d:pool.
+ * Allocation: DR UNALLOCATED:pool / CR ALLOCATED:a. Expenditure: DR EXPENDED:a / CR CASH. Pledge:
+ * DR PLEDGED:d / CR PLEDGE_COMMITMENTS. Interest: DR CASH / CR INTEREST. Bank charge: DR
+ * FEES:BANK_CHARGES / CR CASH. Refund: DR REFUNDS:pool / CR CASH, DR CONTRIBUTIONS:d:pool / CR
+ * HELD_FOR_DONORS:pool (never more than the donor's contributions to the pool). A reversal posts
+ * the mirror legs.
+ * <p>
+ * Beside the accounts, {@code fund_total} keeps the figures the summary and the statement show
+ * (allocated and spent per budget line, region, income group, pool; contributions per donor type;
+ * outstanding pledges), changed in the same transaction, so neither reads the journal or one row
+ * per movement.
  * <p>
  * What a pool has <em>available</em> to allocate (see {@link #available}) is
  * {@code UNALLOCATED:pool} (credit) less {@code REFUNDS:pool} (debit); for the unearmarked pool
@@ -78,6 +88,11 @@ public class FundService {
     static final String INTEREST = "INTEREST";
     static final String UNALLOCATED = "UNALLOCATED:";
     static final String REFUNDS = "REFUNDS:";
+    /** Contributions held in trust for a donor in a pool (credit): {@code CONTRIBUTIONS:<donor>:<pool>}. */
+    static final String CONTRIBUTIONS = "CONTRIBUTIONS:";
+    /** The pool's side of the contributions memo (debit): {@code HELD_FOR_DONORS:<pool>}. */
+    static final String HELD_FOR_DONORS = "HELD_FOR_DONORS:";
+    static final String OUTSTANDING_PLEDGES = "OUTSTANDING_PLEDGES";
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     /** The seven uses of the strategy, one term (USD). */
@@ -343,6 +358,7 @@ public class FundService {
                 .setParameter(1, movementId).setParameter(2, fundId).executeUpdate();
         post(fundId, movementId, MovementKind.PLEDGE, date, donorId, null, in.description(), accounts,
                 List.of(new PostLeg(pledged, true, usd, amount, currency), new PostLeg(PLEDGE_COMMITMENTS, false, usd, amount, currency)));
+        addToTotals(fundId, figures(fundId, movementId, 1));
         return movement(fundId, movementId);
     }
 
@@ -385,21 +401,29 @@ public class FundService {
         String pool = "UNALLOCATED:" + poolKey(earmark);
         List<?> feePercent = em.createNativeQuery("SELECT agent_fee_percent FROM fund WHERE id = ?1").setParameter(1, fundId).getResultList();
         BigDecimal fee = feePercent.isEmpty() || feePercent.get(0) == null ? ZERO : Money.percentOf(usd, dec(feePercent.get(0)));
-        Map<String, FundAccountBalance> accounts = lock(fundId, fee.signum() > 0 ? List.of(CASH, pool, FEES) : List.of(CASH, pool));
+        String contributions = CONTRIBUTIONS + donorId + ":" + poolKey(earmark);
+        String held = HELD_FOR_DONORS + poolKey(earmark);
+        Map<String, FundAccountBalance> accounts = lock(fundId, fee.signum() > 0 ? List.of(CASH, pool, FEES, contributions, held)
+                : List.of(CASH, pool, contributions, held));
         if (in.pledgeId() != null && lockPledge(in.pledgeId()).reversed()) {
             throw ProblemException.validation("pledgeId", "is a reversed pledge");
         }
         long movementId = insertMovement(fundId, MovementKind.RECEIPT, donorId, in.pledgeId(), null, null, amount, currency, rate, usd,
                 date, earmark, null, null, null, bankReference, in.description());
         // With an agent's fee the credit is split: the pool gets the rest, FEES the fee (USD only on the split legs).
-        List<PostLeg> legs = fee.signum() > 0
+        // The memo pair records the whole USD amount as the donor's contribution (the fee is part of it).
+        List<PostLeg> legs = new ArrayList<>(fee.signum() > 0
                 ? List.of(new PostLeg(CASH, true, usd, amount, currency), new PostLeg(pool, false, usd.subtract(fee), null, null),
                         new PostLeg(FEES, false, fee, null, null))
-                : List.of(new PostLeg(CASH, true, usd, amount, currency), new PostLeg(pool, false, usd, amount, currency));
+                : List.of(new PostLeg(CASH, true, usd, amount, currency), new PostLeg(pool, false, usd, amount, currency)));
+        legs.add(new PostLeg(held, true, usd, null, null));
+        legs.add(new PostLeg(contributions, false, usd, null, null));
         post(fundId, movementId, MovementKind.RECEIPT, date, donorId, null, in.description(), accounts, legs);
+        Map<String, BigDecimal[]> totals = figures(fundId, movementId, 1);
         if (in.pledgeId() != null) {
-            receivedAgainstPledge(in.pledgeId(), amount, 1);
+            totals.put(OUTSTANDING_PLEDGES, new BigDecimal[] {receivedAgainstPledge(in.pledgeId(), amount, 1), BigDecimal.ZERO});
         }
+        addToTotals(fundId, totals);
         return movement(fundId, movementId);
     }
 
@@ -455,6 +479,7 @@ public class FundService {
         String allocated = "ALLOCATED:" + movementId;
         post(fundId, movementId, MovementKind.ALLOCATION, date, null, null, in.description(), accounts,
                 List.of(new PostLeg(pool, true, usd, null, null), new PostLeg(allocated, false, usd, null, null)));
+        addToTotals(fundId, figures(fundId, movementId, 1));
         return movement(fundId, movementId);
     }
 
@@ -481,6 +506,7 @@ public class FundService {
                 null, Money.USD, null, usd, date, null, null, null, null, null, in.description(), nullableNum(allocation.get(0)[1]));
         post(fundId, movementId, MovementKind.EXPENDITURE, date, null, null, in.description(), accounts,
                 List.of(new PostLeg(expended, true, usd, null, null), new PostLeg(CASH, false, usd, null, null)));
+        addToTotals(fundId, figures(fundId, movementId, 1));
         return movement(fundId, movementId);
     }
 
@@ -509,12 +535,23 @@ public class FundService {
         Earmark source = kind == MovementKind.REFUND ? earmark(fundId, "source", in.source()) : Earmark.NONE;
         List<String> touched = new ArrayList<>(poolAccounts(poolKey(source)));
         touched.add(CASH);
+        String contributions = CONTRIBUTIONS + donorId + ":" + poolKey(source);
+        String held = HELD_FOR_DONORS + poolKey(source);
+        if (kind == MovementKind.REFUND) {
+            touched.add(contributions);
+            touched.add(held);
+        }
         Map<String, FundAccountBalance> accounts = lock(fundId, touched);
         boolean incoming = kind == MovementKind.INTEREST;
         BigDecimal available = available(accounts, poolKey(source));
         if (!incoming && available.compareTo(usd) < 0) {
             throw insufficient("Only " + Money.usd(available) + " USD is available in pool " + poolKey(source)
                     + "; the " + kind.name().toLowerCase().replace('_', ' ') + " is " + Money.usd(usd) + " USD.");
+        }
+        // A donor gets back at most what it has contributed to the pool (received less refunded).
+        if (kind == MovementKind.REFUND && accounts.get(contributions).creditBalance().compareTo(usd) < 0) {
+            throw insufficient("Donor " + donorId + " has contributed " + Money.usd(accounts.get(contributions).creditBalance())
+                    + " USD to pool " + poolKey(source) + " (received less refunded); the refund is " + Money.usd(usd) + " USD.");
         }
         String own = switch (kind) {
             case INTEREST -> INTEREST;
@@ -523,9 +560,15 @@ public class FundService {
         };
         long movementId = insertMovement(fundId, kind, donorId, null, null, null, null, Money.USD, null, usd, date,
                 kind == MovementKind.REFUND ? source : null, null, null, null, bankReference, in.description());
-        post(fundId, movementId, kind, date, donorId, null, in.description(), accounts, incoming
+        List<PostLeg> legs = new ArrayList<>(incoming
                 ? List.of(new PostLeg(CASH, true, usd, null, null), new PostLeg(own, false, usd, null, null))
                 : List.of(new PostLeg(own, true, usd, null, null), new PostLeg(CASH, false, usd, null, null)));
+        if (kind == MovementKind.REFUND) {
+            legs.add(new PostLeg(contributions, true, usd, null, null));
+            legs.add(new PostLeg(held, false, usd, null, null));
+        }
+        post(fundId, movementId, kind, date, donorId, null, in.description(), accounts, legs);
+        addToTotals(fundId, figures(fundId, movementId, 1));
         return movement(fundId, movementId);
     }
 
@@ -566,6 +609,7 @@ public class FundService {
             throw ProblemException.conflict("Entry " + entryId + " is reversed already.");
         }
         long reversedMovement = num(entry.get(0)[2]);
+        Map<String, BigDecimal[]> totals = figures(fundId, reversedMovement, -1);
         if (MovementKind.PLEDGE.name().equals(entry.get(0)[0])) {
             // A pledge with money received against it stays: the receipts would lose the pledge they paid.
             if (lockPledge(reversedMovement).receipts() > 0) {
@@ -577,7 +621,8 @@ public class FundService {
             List<Object[]> paid = rows("SELECT pledge_id, amount FROM fund_movement WHERE id = ?1 AND pledge_id IS NOT NULL", reversedMovement);
             if (!paid.isEmpty()) { // what the receipt added to its pledge's balance comes off again, exactly
                 lockPledge(num(paid.get(0)[0]));
-                receivedAgainstPledge(num(paid.get(0)[0]), dec(paid.get(0)[1]).negate(), -1);
+                totals.put(OUTSTANDING_PLEDGES, new BigDecimal[] {
+                        receivedAgainstPledge(num(paid.get(0)[0]), dec(paid.get(0)[1]).negate(), -1), BigDecimal.ZERO});
             }
         }
         List<PostLeg> mirror = legs.stream().map(l -> new PostLeg((String) l[0], "CREDIT".equals(l[1]), dec(l[2]),
@@ -589,7 +634,8 @@ public class FundService {
         post(fundId, movementId, MovementKind.REVERSAL, date, donorId, entryId, reason, accounts, mirror);
         for (FundAccountBalance balance : List.copyOf(accounts.values())) {
             String account = balance.account;
-            if ((account.equals(CASH) || account.startsWith("EXPENDED:")) && balance.debitBalance().signum() < 0) {
+            if ((account.equals(CASH) || account.startsWith("EXPENDED:")) && balance.debitBalance().signum() < 0
+                    || account.startsWith(CONTRIBUTIONS) && balance.creditBalance().signum() < 0) {
                 throw insufficient("Reversing entry " + entryId + " would leave account " + account + " below zero; reverse what was"
                         + " done with that money first.");
             }
@@ -607,6 +653,7 @@ public class FundService {
                         + " done with that money first.");
             }
         }
+        addToTotals(fundId, totals);
         return movement(fundId, movementId);
     }
 
@@ -653,9 +700,78 @@ public class FundService {
         return new PledgeBalance(dec(r[0]), ((Number) r[1]).intValue(), bool(r[2]));
     }
 
-    private void receivedAgainstPledge(long pledgeId, BigDecimal amount, int receipts) {
+    /** Adds to what a pledge (its balance row locked) has received; answers by how much its outstanding USD changed. */
+    private BigDecimal receivedAgainstPledge(long pledgeId, BigDecimal amount, int receipts) {
+        Object[] p = rows("SELECT p.amount, p.exchange_rate, b.received FROM fund_pledge_balance b JOIN fund_movement p"
+                + " ON p.id = b.pledge_id WHERE b.pledge_id = ?1", pledgeId).get(0);
         em.createNativeQuery("UPDATE fund_pledge_balance SET received = received + ?1, receipts = receipts + ?2 WHERE pledge_id = ?3")
                 .setParameter(1, amount).setParameter(2, receipts).setParameter(3, pledgeId).executeUpdate();
+        BigDecimal before = dec(p[0]).subtract(dec(p[2])).max(BigDecimal.ZERO);
+        BigDecimal after = dec(p[0]).subtract(dec(p[2]).add(amount)).max(BigDecimal.ZERO);
+        return Money.toUsd(after, dec(p[1])).subtract(Money.toUsd(before, dec(p[1])));
+    }
+
+    // ---------------------------------------------------------------- running totals (fund_total)
+
+    /**
+     * The figures a movement adds to (sign 1, when posted) or takes from (sign -1, when reversed):
+     * {USD, live movements} per figure of {@code fund_total}. A receipt against a pledge changes
+     * {@code OUTSTANDING_PLEDGES} too, by what its pledge balance says (see receivedAgainstPledge).
+     */
+    private Map<String, BigDecimal[]> figures(long fundId, long movementId, int sign) {
+        Object[] m = rows("SELECT m.kind, m.amount_usd, d.donor_type, m.budget_line_id, m.beneficiary_region,"
+                + " m.beneficiary_income_group, m.income_group_edition, m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id,"
+                + " m.earmark_region FROM fund_movement m LEFT JOIN fund_donor d ON d.id = m.donor_id WHERE m.id = ?1 AND m.fund_id = ?2",
+                movementId, fundId).get(0);
+        BigDecimal usd = dec(m[1]).multiply(BigDecimal.valueOf(sign));
+        BigDecimal one = BigDecimal.valueOf(sign);
+        Map<String, BigDecimal[]> figures = new HashMap<>();
+        switch (MovementKind.valueOf((String) m[0])) {
+            case PLEDGE -> figures.put(OUTSTANDING_PLEDGES, new BigDecimal[] {usd, one});
+            case RECEIPT -> figures.put("RECEIVED:DONOR_TYPE:" + m[2], new BigDecimal[] {usd, one});
+            case REFUND -> figures.put("RECEIVED:DONOR_TYPE:" + m[2], new BigDecimal[] {usd.negate(), BigDecimal.ZERO});
+            case ALLOCATION -> {
+                List<String> names = new ArrayList<>(List.of("ALLOCATED", "ALLOCATED:POOL:" + poolKey(earmarkOf(m, 7))));
+                if (m[3] != null) {
+                    names.add("ALLOCATED:BUDGET_LINE:" + m[3]);
+                }
+                if (m[4] != null) {
+                    names.add("ALLOCATED:REGION:" + m[4]);
+                }
+                if (m[5] != null) {
+                    names.add("ALLOCATED:INCOME_GROUP:" + m[5]);
+                }
+                if (m[6] != null) {
+                    names.add("ALLOCATED:EDITION:" + m[6]);
+                }
+                names.forEach(n -> figures.put(n, new BigDecimal[] {usd, one}));
+            }
+            case EXPENDITURE -> {
+                figures.put("SPENT", new BigDecimal[] {usd, one});
+                if (m[3] != null) {
+                    figures.put("SPENT:BUDGET_LINE:" + m[3], new BigDecimal[] {usd, one});
+                }
+            }
+            default -> {
+            }
+        }
+        return figures;
+    }
+
+    /**
+     * Adds to the fund's figures in the posting's own transaction, one upsert per figure in figure
+     * order, after every account row the posting locked: a figure's row is locked by its first
+     * write and held to the commit, and everyone takes them in the same order, so racing postings
+     * queue up and never deadlock; a missing row is inserted by the same statement (no second
+     * connection is needed while the posting holds its locks).
+     */
+    private void addToTotals(long fundId, Map<String, BigDecimal[]> deltas) {
+        for (String figure : new TreeSet<>(deltas.keySet())) {
+            BigDecimal[] d = deltas.get(figure);
+            em.createNativeQuery("INSERT INTO fund_total (fund_id, figure, usd, items) VALUES (?1, ?2, ?3, ?4)"
+                            + " ON DUPLICATE KEY UPDATE usd = usd + VALUES(usd), items = items + VALUES(items)")
+                    .setParameter(1, fundId).setParameter(2, figure).setParameter(3, d[0]).setParameter(4, d[1].intValue()).executeUpdate();
+        }
     }
 
     // ---------------------------------------------------------------- posting
@@ -865,79 +981,64 @@ public class FundService {
         return new TrialBalance(fundId, Money.USD, lines, Money.usd(debits), Money.usd(credits), debits.compareTo(credits) == 0);
     }
 
+    /**
+     * The public figures, from a fixed set of rows whatever the size of the journal: the pools'
+     * accounts and PLEDGE_COMMITMENTS, and the fund's running totals (fund_total).
+     */
     public FundSummary summary(long fundId) {
         FundView fund = fund(fundId);
-        Map<String, BigDecimal> sums = new HashMap<>();
         BigDecimal available = ZERO;
-        for (FundAccountBalance b : FundAccountBalance.<FundAccountBalance>list("fundId = ?1", fundId)) {
-            // Available: every pool's unallocated money plus interest, less refunds and bank charges (see available()).
-            if (poolOf(b.account) != null) {
-                available = available.add(b.account.startsWith(UNALLOCATED) || b.account.equals(INTEREST)
-                        ? b.creditBalance() : b.debitBalance().negate());
-            }
-            String group = b.account.contains(":") ? b.account.substring(0, b.account.indexOf(':')) : b.account;
-            BigDecimal value = switch (group) {
-                case CASH, "EXPENDED", "PLEDGED" -> b.debitBalance();
-                default -> b.creditBalance();
-            };
-            sums.merge(group, value, BigDecimal::add);
-        }
-        BigDecimal spent = sums.getOrDefault("EXPENDED", ZERO);
-        BigDecimal allocated = sums.getOrDefault("ALLOCATED", ZERO);
-        BigDecimal pledged = sums.getOrDefault("PLEDGED", ZERO);
-        BigDecimal outstanding = ZERO;
-        // One row per live pledge from its balance row: no receipt is read.
-        for (Object[] p : rows("SELECT p.amount, p.exchange_rate, b.received FROM fund_pledge_balance b"
-                + " JOIN fund_movement p ON p.id = b.pledge_id WHERE b.fund_id = ?1 AND NOT b.reversed", fundId)) {
-            BigDecimal left = dec(p[0]).subtract(dec(p[2]));
-            if (left.signum() > 0) {
-                outstanding = outstanding.add(Money.toUsd(left, dec(p[1])));
+        BigDecimal pledged = ZERO;
+        for (Object[] b : rows("SELECT account, debits_usd, credits_usd FROM fund_account_balance WHERE fund_id = ?1 AND (account IN"
+                + " ('PLEDGE_COMMITMENTS', 'INTEREST', 'FEES:BANK_CHARGES') OR account LIKE 'UNALLOCATED:%' OR account LIKE 'REFUNDS:%')",
+                fundId)) {
+            String account = (String) b[0];
+            BigDecimal credit = dec(b[2]).subtract(dec(b[1]));
+            if (account.equals(PLEDGE_COMMITMENTS)) {
+                pledged = credit;
+            } else { // available: every pool's unallocated money plus interest, less refunds and bank charges (see available())
+                available = available.add(credit);
             }
         }
-        String live = " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)";
-        BigDecimal africa = ZERO;
-        BigDecimal lowIncome = ZERO;
+        Map<String, BigDecimal[]> totals = totals(fundId);
+        BigDecimal allocated = total(totals, "ALLOCATED");
+        BigDecimal africa = total(totals, "ALLOCATED:REGION:" + UnescoRegion.Code.AFRICA.name());
+        BigDecimal lowIncome = total(totals, "ALLOCATED:INCOME_GROUP:" + IncomeGroup.Code.LOW.name());
         TreeSet<String> editions = new TreeSet<>();
-        for (Object[] a : rows("SELECT m.amount_usd, m.beneficiary_region, m.beneficiary_income_group, m.income_group_edition"
-                + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION'"
-                + live, fundId)) {
-            if ("AFRICA".equals(a[1])) {
-                africa = africa.add(dec(a[0]));
+        List<DonorTypeTotal> byType = new ArrayList<>();
+        BigDecimal received = ZERO;
+        for (Map.Entry<String, BigDecimal[]> t : new java.util.TreeMap<>(totals).entrySet()) {
+            if (t.getKey().startsWith("ALLOCATED:EDITION:") && t.getValue()[1].signum() > 0) {
+                editions.add(t.getKey().substring("ALLOCATED:EDITION:".length()));
             }
-            if ("LOW".equals(a[2])) {
-                lowIncome = lowIncome.add(dec(a[0]));
-            }
-            if (a[3] != null) {
-                editions.add((String) a[3]);
+            if (t.getKey().startsWith("RECEIVED:DONOR_TYPE:") && t.getValue()[1].signum() > 0) {
+                byType.add(new DonorTypeTotal(t.getKey().substring("RECEIVED:DONOR_TYPE:".length()), Money.usd(t.getValue()[0])));
+                received = received.add(t.getValue()[0]);
             }
         }
-        List<DonorTypeTotal> byType = rows("SELECT d.donor_type, SUM(m.amount_usd) FROM fund_movement m JOIN fund_journal_entry e"
-                + " ON e.movement_id = m.id JOIN fund_donor d ON d.id = m.donor_id WHERE m.fund_id = ?1 AND m.kind = 'RECEIPT'" + live
-                + " GROUP BY d.donor_type ORDER BY d.donor_type", fundId).stream()
-                .map(r -> new DonorTypeTotal((String) r[0], Money.usd(dec(r[1])))).toList();
-        Map<Long, BigDecimal[]> perLine = new HashMap<>();
-        for (Object[] r : rows("SELECT m.budget_line_id, b.account, b.debits_usd, b.credits_usd FROM fund_movement m"
-                + " JOIN fund_account_balance b ON b.fund_id = m.fund_id AND (b.account = CONCAT('ALLOCATED:', m.id)"
-                + " OR b.account = CONCAT('EXPENDED:', m.id)) WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION'"
-                // An allocation to a cluster activity alone has no budget line; it counts in the total only.
-                + " AND m.budget_line_id IS NOT NULL", fundId)) {
-            BigDecimal[] t = perLine.computeIfAbsent(num(r[0]), k -> new BigDecimal[] {ZERO, ZERO});
-            if (((String) r[1]).startsWith("ALLOCATED:")) {
-                t[0] = t[0].add(dec(r[3]).subtract(dec(r[2])));
-            } else {
-                t[1] = t[1].add(dec(r[2]).subtract(dec(r[3])));
-            }
-        }
-        List<BudgetLineTotal> lines = fund.budgetLines().stream().map(l -> {
-            BigDecimal[] t = perLine.getOrDefault(l.id(), new BigDecimal[] {ZERO, ZERO});
-            return new BudgetLineTotal(l.id(), l.code(), l.name(), l.planned(), Money.usd(t[0]), Money.usd(t[1]));
-        }).toList();
-        BigDecimal received = byType.stream().map(t -> new BigDecimal(t.received())).reduce(ZERO, BigDecimal::add);
+        // An allocation to a cluster activity alone has no budget line; it counts in the total only.
+        List<BudgetLineTotal> lines = fund.budgetLines().stream().map(l -> new BudgetLineTotal(l.id(), l.code(), l.name(), l.planned(),
+                Money.usd(total(totals, "ALLOCATED:BUDGET_LINE:" + l.id())), Money.usd(total(totals, "SPENT:BUDGET_LINE:" + l.id()))))
+                .toList();
         BigDecimal target = new BigDecimal(fund.target());
         return new FundSummary(fundId, fund.code(), fund.name(), Money.USD, fund.target(), Money.usd(pledged), Money.usd(received),
-                Money.usd(outstanding), Money.usd(allocated), Money.usd(spent), Money.usd(available), percent(received, target),
-                Money.usd(africa), percent(africa, allocated), Money.usd(lowIncome), percent(lowIncome, allocated),
+                Money.usd(total(totals, OUTSTANDING_PLEDGES)), Money.usd(allocated), Money.usd(total(totals, "SPENT")), Money.usd(available),
+                percent(received, target), Money.usd(africa), percent(africa, allocated), Money.usd(lowIncome), percent(lowIncome, allocated),
                 List.copyOf(editions), byType, lines);
+    }
+
+    /** The fund's running totals: figure to {USD, live movements}. */
+    private Map<String, BigDecimal[]> totals(long fundId) {
+        Map<String, BigDecimal[]> totals = new HashMap<>();
+        for (Object[] r : rows("SELECT figure, usd, items FROM fund_total WHERE fund_id = ?1", fundId)) {
+            totals.put((String) r[0], new BigDecimal[] {dec(r[1]), dec(r[2])});
+        }
+        return totals;
+    }
+
+    private static BigDecimal total(Map<String, BigDecimal[]> totals, String figure) {
+        BigDecimal[] t = totals.get(figure);
+        return t == null ? ZERO : t[0].setScale(2);
     }
 
     /** Per allocation and per budget line, what was allocated and spent, from the balances of their accounts. */
@@ -968,12 +1069,45 @@ public class FundService {
         return new FundUses(fundId, Money.USD, lines, allocations);
     }
 
-    public DonorStatement statement(long fundId, long donorId) {
+    /** The whole statement, every pledge, receipt and use (the CSV export; the donor's work queue). */
+    public DonorStatement statementInFull(long fundId, long donorId) {
+        return statement(fundId, donorId, new PageRequest(1, Integer.MAX_VALUE, List.of()));
+    }
+
+    /** The SQL expression of a movement's earmark pool (as {@link #poolKey}), over fund_movement {@code m}. */
+    private static final String POOL_OF_MOVEMENT = "CASE m.earmark_kind WHEN 'BUDGET_LINE' THEN CONCAT('BUDGET_LINE:', m.earmark_budget_line_id)"
+            + " WHEN 'CLUSTER' THEN CONCAT('CLUSTER:', m.earmark_cluster_id) WHEN 'REGION' THEN CONCAT('REGION:', m.earmark_region)"
+            + " ELSE m.earmark_kind END";
+
+    /**
+     * A donor's statement: its totals and shares from the balances of its contribution accounts,
+     * and one page of each list (pledges, receipts, uses), so what it reads does not grow with the
+     * journal.
+     */
+    public DonorStatement statement(long fundId, long donorId, PageRequest paging) {
         requireFund(fundId);
         DonorView donor = donor(donorId);
-        String reversed = "EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)";
+        // The donor's contribution per pool (received less refunded) and each such pool's total over all its donors.
+        Map<String, BigDecimal[]> shares = new java.util.TreeMap<>();
+        BigDecimal total = ZERO;
+        String prefix = CONTRIBUTIONS + donorId + ":";
+        for (Object[] r : rows("SELECT account, credits_usd - debits_usd FROM fund_account_balance WHERE fund_id = ?1 AND account LIKE ?2",
+                fundId, prefix + "%")) {
+            BigDecimal mine = dec(r[1]);
+            total = total.add(mine);
+            if (mine.signum() > 0) {
+                shares.put(((String) r[0]).substring(prefix.length()), new BigDecimal[] {mine, null});
+            }
+        }
+        if (!shares.isEmpty()) {
+            for (Object[] r : rows("SELECT account, debits_usd - credits_usd FROM fund_account_balance WHERE fund_id = ?1 AND account IN (?2)",
+                    fundId, shares.keySet().stream().map(p -> HELD_FOR_DONORS + p).toList())) {
+                shares.get(((String) r[0]).substring(HELD_FOR_DONORS.length()))[1] = dec(r[1]);
+            }
+        }
+        long pledgesTotal = count("SELECT COUNT(*) FROM fund_movement WHERE fund_id = ?1 AND donor_id = ?2 AND kind = 'PLEDGE'", fundId, donorId);
         // What was received against each pledge comes from its balance row, not from its receipts.
-        List<StatementPledge> pledges = rows("SELECT m.id, m.value_date, m.amount, m.currency, m.amount_usd, m.earmark_kind,"
+        List<StatementPledge> pledges = page(paging, "SELECT m.id, m.value_date, m.amount, m.currency, m.amount_usd, m.earmark_kind,"
                 + " m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region, b.reversed, b.received"
                 + " FROM fund_movement m JOIN fund_pledge_balance b ON b.pledge_id = m.id"
                 + " WHERE m.fund_id = ?1 AND m.donor_id = ?2 AND m.kind = 'PLEDGE' ORDER BY m.value_date, m.id", fundId, donorId)
@@ -985,61 +1119,55 @@ public class FundService {
                     return new StatementPledge(num(r[0]), date(r[1]), Money.format(dec(r[2]), currency), currency, Money.usd(dec(r[4])),
                             earmarkOf(r, 5), Money.format(received, currency), Money.format(left, currency), isReversed);
                 }).toList();
-        BigDecimal total = ZERO;
-        List<StatementReceipt> receipts = new ArrayList<>();
-        for (Object[] r : rows("SELECT m.id, m.value_date, m.pledge_id, m.amount, m.currency, m.exchange_rate, m.amount_usd, m.bank_reference,"
-                + " m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region, " + reversed
+        long receiptsTotal = count("SELECT COUNT(*) FROM fund_movement WHERE fund_id = ?1 AND donor_id = ?2 AND kind = 'RECEIPT'", fundId, donorId);
+        List<StatementReceipt> receipts = page(paging, "SELECT m.id, m.value_date, m.pledge_id, m.amount, m.currency, m.exchange_rate,"
+                + " m.amount_usd, m.bank_reference, m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region,"
+                + " EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)"
                 + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
-                + " WHERE m.fund_id = ?1 AND m.donor_id = ?2 AND m.kind = 'RECEIPT' ORDER BY m.value_date, m.id", fundId, donorId)) {
-            String currency = (String) r[4];
-            boolean isReversed = bool(r[12]);
-            if (!isReversed) {
-                total = total.add(dec(r[6]));
+                + " WHERE m.fund_id = ?1 AND m.donor_id = ?2 AND m.kind = 'RECEIPT' ORDER BY m.value_date, m.id", fundId, donorId)
+                .stream().map(r -> {
+                    String currency = (String) r[4];
+                    return new StatementReceipt(num(r[0]), date(r[1]), nullableNum(r[2]), Money.format(dec(r[3]), currency), currency,
+                            dec(r[5]).stripTrailingZeros().toPlainString(), Money.usd(dec(r[6])), (String) r[7], earmarkOf(r, 8), bool(r[12]));
+                }).toList();
+        // Uses: the live allocations drawing on the pools the donor has money in; how many, from the running totals.
+        List<StatementUse> uses = new ArrayList<>();
+        long usesTotal = 0;
+        if (!shares.isEmpty()) {
+            Map<String, BigDecimal[]> totals = totals(fundId);
+            for (String pool : shares.keySet()) {
+                BigDecimal[] t = totals.get("ALLOCATED:POOL:" + pool);
+                usesTotal += t == null ? 0 : t[1].longValue();
             }
-            receipts.add(new StatementReceipt(num(r[0]), date(r[1]), nullableNum(r[2]), Money.format(dec(r[3]), currency), currency,
-                    dec(r[5]).stripTrailingZeros().toPlainString(), Money.usd(dec(r[6])), (String) r[7], earmarkOf(r, 8), isReversed));
+            for (Object[] r : page(paging, "SELECT m.id, m.value_date, m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id,"
+                    + " m.earmark_region, m.budget_line_id, m.beneficiary_region, m.beneficiary_income_group,"
+                    + " COALESCE(a.credits_usd - a.debits_usd, 0), COALESCE(x.debits_usd - x.credits_usd, 0)"
+                    + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
+                    + " LEFT JOIN fund_account_balance a ON a.fund_id = m.fund_id AND a.account = CONCAT('ALLOCATED:', m.id)"
+                    + " LEFT JOIN fund_account_balance x ON x.fund_id = m.fund_id AND x.account = CONCAT('EXPENDED:', m.id)"
+                    + " WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION' AND " + POOL_OF_MOVEMENT + " IN (?2)"
+                    + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y WHERE y.reverses_entry_id = e.id) ORDER BY m.value_date, m.id",
+                    fundId, List.copyOf(shares.keySet()))) {
+                Earmark pool = earmarkOf(r, 2);
+                BigDecimal[] share = shares.get(poolKey(pool));
+                uses.add(new StatementUse(num(r[0]), date(r[1]), pool, nullableNum(r[6]), (String) r[7], (String) r[8],
+                        percent(share[0], share[1]), Money.usd(part(dec(r[9]), share)), Money.usd(part(dec(r[10]), share))));
+            }
         }
-        return new DonorStatement(fundId, donor, pledges, receipts, Money.usd(total), uses(fundId, donorId), ATTRIBUTION_RULE);
+        return new DonorStatement(fundId, donor, paging.page(), paging.size(), pledgesTotal, receiptsTotal, usesTotal, pledges, receipts,
+                Money.usd(total), uses, ATTRIBUTION_RULE);
     }
 
     static final String ATTRIBUTION_RULE = "Money received into an earmark pool (one earmark, or unearmarked money) is attributed to"
-            + " the donors who paid into that pool pro rata to their receipts into it, in USD, reversed receipts left out: your part"
-            + " of an allocation drawing on the pool, and of what was spent of it, is its amount times your receipts into the pool"
-            + " divided by all receipts into the pool, rounded to cents half-even. Earmarked money only you gave is so traced in"
-            + " full to its uses; unearmarked money is attributed pro rata to your share of unearmarked receipts.";
+            + " the donors who paid into that pool pro rata to their contributions to it (receipts less refunds, in USD, reversed"
+            + " movements left out): your part of an allocation drawing on the pool, and of what was spent of it, is its amount"
+            + " times your contributions to the pool divided by all contributions to the pool, rounded to cents half-even."
+            + " Earmarked money only you gave is so traced in full to its uses; unearmarked money is attributed pro rata to your"
+            + " share of unearmarked contributions.";
 
-    /** Where a donor's money went: every live allocation drawing on a pool the donor paid into, with the donor's part. */
-    private List<StatementUse> uses(long fundId, long donorId) {
-        Map<String, BigDecimal[]> shares = new HashMap<>();
-        for (Object[] r : rows("SELECT m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region,"
-                + " SUM(CASE WHEN m.donor_id = ?2 THEN m.amount_usd ELSE 0 END), SUM(m.amount_usd)"
-                + " FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id WHERE m.fund_id = ?1 AND m.kind = 'RECEIPT'"
-                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry x WHERE x.reverses_entry_id = e.id)"
-                + " GROUP BY m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region", fundId, donorId)) {
-            if (dec(r[4]).signum() > 0) {
-                shares.put(poolKey(earmarkOf(r, 0)), new BigDecimal[] {dec(r[4]), dec(r[5])});
-            }
-        }
-        List<StatementUse> uses = new ArrayList<>();
-        if (shares.isEmpty()) {
-            return uses;
-        }
-        for (Object[] r : rows("SELECT m.id, m.value_date, m.earmark_kind, m.earmark_budget_line_id, m.earmark_cluster_id, m.earmark_region,"
-                + " m.budget_line_id, m.beneficiary_region, m.beneficiary_income_group, COALESCE(a.credits_usd - a.debits_usd, 0),"
-                + " COALESCE(x.debits_usd - x.credits_usd, 0) FROM fund_movement m JOIN fund_journal_entry e ON e.movement_id = m.id"
-                + " LEFT JOIN fund_account_balance a ON a.fund_id = m.fund_id AND a.account = CONCAT('ALLOCATED:', m.id)"
-                + " LEFT JOIN fund_account_balance x ON x.fund_id = m.fund_id AND x.account = CONCAT('EXPENDED:', m.id)"
-                + " WHERE m.fund_id = ?1 AND m.kind = 'ALLOCATION'"
-                + " AND NOT EXISTS (SELECT 1 FROM fund_journal_entry y WHERE y.reverses_entry_id = e.id) ORDER BY m.value_date, m.id", fundId)) {
-            Earmark pool = earmarkOf(r, 2);
-            BigDecimal[] share = shares.get(poolKey(pool));
-            if (share == null) {
-                continue;
-            }
-            uses.add(new StatementUse(num(r[0]), date(r[1]), pool, nullableNum(r[6]), (String) r[7], (String) r[8],
-                    percent(share[0], share[1]), Money.usd(part(dec(r[9]), share)), Money.usd(part(dec(r[10]), share))));
-        }
-        return uses;
+    /** One page of a query's rows (all of them for an export, whose size is Integer.MAX_VALUE). */
+    private List<Object[]> page(PageRequest paging, String sql, Object... params) {
+        return results(em.createNativeQuery(sql).setFirstResult(paging.offset()).setMaxResults(paging.size()), params);
     }
 
     private static BigDecimal part(BigDecimal amount, BigDecimal[] share) {
@@ -1201,9 +1329,12 @@ public class FundService {
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... params) {
-        var query = em.createNativeQuery(sql);
+        return results(em.createNativeQuery(sql), params);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> results(jakarta.persistence.Query query, Object... params) {
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
         }

@@ -130,7 +130,9 @@ public final class FundViews {
                                String beneficiaryIncomeGroup, String share, String allocatedUsd, String spentUsd) {
     }
 
-    public record DonorStatement(long fundId, DonorView donor, List<StatementPledge> pledges, List<StatementReceipt> receipts,
+    /** Totals from balances; pledges, receipts and uses each one page ({@code page}, {@code size}) of their list. */
+    public record DonorStatement(long fundId, DonorView donor, int page, int size, long pledgesTotal, long receiptsTotal,
+                                 long usesTotal, List<StatementPledge> pledges, List<StatementReceipt> receipts,
                                  String totalReceivedUsd, List<StatementUse> uses, String attributionRule) {
     }
 }

@@ -264,7 +264,7 @@ public class WorkQueueService {
             for (Object id : fundIds) {
                 long fundId = ((Number) id).longValue();
                 FundView fund = funds.fund(fundId);
-                DonorStatement statement = funds.statement(fundId, donor.id());
+                DonorStatement statement = funds.statementInFull(fundId, donor.id());
                 String route = "/fund/" + fundId + "/donors/" + donor.id() + "/statement";
                 long receipts = statement.receipts().stream().filter(r -> !r.reversed()).count();
                 items.add(new WorkQueueItem(Kind.DONOR_STATEMENT, role, receipts, fund.name(), null, statement.totalReceivedUsd(), null, route));

@@ -24,9 +24,11 @@ class FundFeeTest {
         // 333.33 x 7% = 23.3331: fee 23.33, pool 310.00
         long receipt = post(fundId, "receipts", Map.of("donorId", donorId, "amount", "333.33", "currency", "USD", "valueDate", "2019-06-30"))
                 .statusCode(201)
-                .body("entry.legs.account", contains("CASH", "UNALLOCATED:NONE", "FEES"))
-                .body("entry.legs.side", contains("DEBIT", "CREDIT", "CREDIT"))
-                .body("entry.legs.amountUsd", contains("333.33", "310.00", "23.33"))
+                // The donor's contribution is the whole amount, fee included.
+                .body("entry.legs.account", contains("CASH", "UNALLOCATED:NONE", "FEES", "HELD_FOR_DONORS:NONE",
+                        "CONTRIBUTIONS:" + donorId + ":NONE"))
+                .body("entry.legs.side", contains("DEBIT", "CREDIT", "CREDIT", "DEBIT", "CREDIT"))
+                .body("entry.legs.amountUsd", contains("333.33", "310.00", "23.33", "333.33", "333.33"))
                 .extract().jsonPath().getLong("entry.id");
         Map<String, Object> summary = Funds.summary(fundId);
         assertEquals("333.33", summary.get("received"));
@@ -35,10 +37,13 @@ class FundFeeTest {
         assertEquals("-23.33", Funds.balance(tb, "FEES"));
         // A reversal takes the fee back too.
         manager().body(Map.of("reason", "test")).post("/api/funds/" + fundId + "/entries/" + receipt + "/reversal").then().statusCode(201);
-        assertEquals("0.00", Funds.balance(Funds.balancedTrialBalance(fundId), "FEES"));
+        tb = Funds.balancedTrialBalance(fundId);
+        assertEquals("0.00", Funds.balance(tb, "FEES"));
+        assertEquals("0.00", Funds.balance(tb, "CONTRIBUTIONS:" + donorId + ":NONE"));
         // Without a fee (the default) nothing goes to FEES.
         long plain = Funds.fund();
         post(plain, "receipts", Map.of("donorId", donorId, "amount", "333.33", "currency", "USD", "valueDate", "2019-06-30"))
-                .statusCode(201).body("entry.legs.account", contains("CASH", "UNALLOCATED:NONE"));
+                .statusCode(201).body("entry.legs.account", contains("CASH", "UNALLOCATED:NONE", "HELD_FOR_DONORS:NONE",
+                        "CONTRIBUTIONS:" + donorId + ":NONE"));
     }
 }

@@ -76,8 +76,8 @@ class FundLedgerTest {
         post(fundId, "receipts", Map.of("donorId", donorId, "amount", "1000.01", "currency", "EUR", "exchangeRate", "0.5",
                 "valueDate", "2019-06-30")).statusCode(201)
                 .body("amountUsd", equalTo("500.00")).body("exchangeRate", equalTo("0.5"))
-                .body("entry.legs.amountUsd", contains("500.00", "500.00"))
-                .body("entry.legs.amount", contains("1000.01", "1000.01"));
+                .body("entry.legs.amountUsd", contains("500.00", "500.00", "500.00", "500.00"))
+                .body("entry.legs.amount", contains("1000.01", "1000.01", null, null));
         // 1000.03 x 0.5 = 500.015: half-even 500.02 (half-down or truncation would give 500.01)
         post(fundId, "receipts", Map.of("donorId", donorId, "amount", "1000.03", "currency", "EUR", "exchangeRate", "0.5",
                 "valueDate", "2019-06-30")).statusCode(201).body("amountUsd", equalTo("500.02"));
@@ -106,7 +106,8 @@ class FundLedgerTest {
                 .statusCode(201)
                 .body("earmark.kind", equalTo("REGION")).body("earmark.region", equalTo("AFRICA"))
                 .body("amountUsd", equalTo("44800.00"))
-                .body("entry.legs.account", contains("CASH", "UNALLOCATED:REGION:AFRICA"));
+                .body("entry.legs.account", contains("CASH", "UNALLOCATED:REGION:AFRICA", "HELD_FOR_DONORS:REGION:AFRICA",
+                        "CONTRIBUTIONS:" + donorId + ":REGION:AFRICA"));
         post(fundId, "receipts", Map.of("donorId", donorId, "pledgeId", pledgeId, "amount", "40000.00", "currency", "USD",
                 "valueDate", "2019-06-28")).statusCode(422).body("errors[0].field", equalTo("currency"));
         // The pledge cannot be reversed while money received against it stands.
@@ -224,11 +225,13 @@ class FundLedgerTest {
                 .body("type", containsString("insufficient-funds"));
         long refund = id(post(fundId, "refunds", Map.of("donorId", donorId, "amount", "10.00", "valueDate", "2019-12-31", "bankReference", "R-1"))
                 .statusCode(201).body("kind", equalTo("REFUND")).body("entry.donorId", equalTo((int) donorId))
-                .body("entry.legs.account", contains("REFUNDS:NONE", "CASH")));
+                .body("entry.legs.account", contains("REFUNDS:NONE", "CASH", "CONTRIBUTIONS:" + donorId + ":NONE", "HELD_FOR_DONORS:NONE"))
+                .body("entry.legs.side", contains("DEBIT", "CREDIT", "DEBIT", "CREDIT")));
         post(fundId, "bank-charges", Map.of("amount", "1000.01", "valueDate", "2019-12-31")).statusCode(409);
 
         Map<String, Object> summary = summary(fundId);
-        assertEquals("1000.00", summary.get("received"));
+        // Received less refunded: what the donors have contributed.
+        assertEquals("990.00", summary.get("received"));
         // 1000.00 received + 12.34 interest - 2.34 charges - 10.00 refunded
         assertEquals("1000.00", summary.get("available"));
         Map<String, Object> tb = balancedTrialBalance(fundId);
@@ -237,11 +240,16 @@ class FundLedgerTest {
         assertEquals("-12.34", balance(tb, "INTEREST"));
         assertEquals("2.34", balance(tb, "FEES:BANK_CHARGES"));
         assertEquals("10.00", balance(tb, "REFUNDS:NONE"));
+        assertEquals("-990.00", balance(tb, "CONTRIBUTIONS:" + donorId + ":NONE"));
+        assertEquals("990.00", balance(tb, "HELD_FOR_DONORS:NONE"));
 
         // Reversing the refund restores the pool exactly; all of it (interest included) can then be allocated.
         reverse(fundId, refund).statusCode(201);
         assertEquals("1010.00", summary(fundId).get("available"));
-        assertEquals("0.00", balance(balancedTrialBalance(fundId), "REFUNDS:NONE"));
+        tb = balancedTrialBalance(fundId);
+        assertEquals("0.00", balance(tb, "REFUNDS:NONE"));
+        assertEquals("-1000.00", balance(tb, "CONTRIBUTIONS:" + donorId + ":NONE"));
+        assertEquals("1000.00", summary(fundId).get("received"));
         long line = budgetLine(fundId, 0);
         allocate(fundId, line, "1010.01").statusCode(409).body("type", containsString("insufficient-funds"));
         allocate(fundId, line, "1010.00").statusCode(201);
@@ -384,6 +392,87 @@ class FundLedgerTest {
         }
         assertEquals(after, journalRows(fundId));
         balancedTrialBalance(fundId);
+    }
+
+    /**
+     * V13 derives, for funds posted before it, the contributions memo legs and the running totals
+     * from the journal. Run on a fund the ledger posts today (receipts with and without a pledge and
+     * an earmark, refunds, allocations with beneficiaries, expenditures, reversals of each), its
+     * queries give exactly the legs and the totals the ledger wrote.
+     */
+    @Test
+    void theV13BackfillDerivesWhatTheLedgerNowPosts() throws Exception {
+        long fundId = fund();
+        long a = donor("GOVERNMENT");
+        long b = donor("FOUNDATION");
+        long line = budgetLine(fundId, 1);
+        long pledge = id(post(fundId, "pledges", Map.of("donorId", a, "amount", "100.05", "currency", "EUR", "exchangeRate", "1.1",
+                "date", "2019-03-01")).statusCode(201));
+        post(fundId, "receipts", Map.of("donorId", a, "pledgeId", pledge, "amount", "30.00", "currency", "EUR", "exchangeRate", "1.12",
+                "valueDate", "2019-06-28")).statusCode(201);
+        long reversedReceipt = receiveUsd(fundId, b, "70.00");
+        receiveUsd(fundId, b, "500.00");
+        post(fundId, "receipts", Map.of("donorId", a, "amount", "300.00", "currency", "USD", "valueDate", "2019-06-30",
+                "earmark", Map.of("kind", "REGION", "region", "AFRICA"))).statusCode(201);
+        long refund = id(post(fundId, "refunds", Map.of("donorId", b, "amount", "20.00", "valueDate", "2019-12-31")).statusCode(201));
+        post(fundId, "refunds", Map.of("donorId", a, "amount", "5.00", "valueDate", "2019-12-31",
+                "source", Map.of("kind", "REGION", "region", "AFRICA"))).statusCode(201);
+        long allocation = id(post(fundId, "allocations", Map.of("budgetLineId", line, "amount", "200.00", "valueDate", "2019-07-01",
+                "source", Map.of("kind", "REGION", "region", "AFRICA"), "beneficiaryRegion", "AFRICA", "beneficiaryIncomeGroup", "LOW"))
+                .statusCode(201));
+        long spent = id(post(fundId, "expenditures", Map.of("allocationId", allocation, "amount", "50.00", "valueDate", "2019-08-01"))
+                .statusCode(201));
+        post(fundId, "expenditures", Map.of("allocationId", allocation, "amount", "20.00", "valueDate", "2019-08-02")).statusCode(201);
+        long reversedAllocation = id(allocate(fundId, line, "100.00").statusCode(201));
+        reverse(fundId, reversedReceipt).statusCode(201);
+        reverse(fundId, refund).statusCode(201);
+        reverse(fundId, spent).statusCode(201);
+        reverse(fundId, reversedAllocation).statusCode(201);
+        balancedTrialBalance(fundId);
+
+        String v13 = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/db/migration/V13__fund_contributions_and_totals.sql"));
+        List<String> statements = java.util.Arrays.stream(v13.split(";\\s*\\n")).map(String::trim).toList();
+        java.util.function.Function<String, String> statement = start -> statements.stream()
+                .map(st -> st.replaceAll("(?m)^--.*\\n", "").trim()).filter(st -> st.startsWith(start)).findFirst().orElseThrow();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement.apply("CREATE TEMPORARY TABLE v13_memo"));
+            String memoLegs = statement.apply("INSERT INTO fund_journal_leg").replaceFirst("^INSERT INTO fund_journal_leg \\([^)]*\\)\\s*", "");
+            assertEquals(rows(s, "SELECT l.entry_id, l.account, l.side, l.amount_usd FROM fund_journal_leg l JOIN fund_journal_entry e"
+                            + " ON e.id = l.entry_id WHERE e.fund_id = " + fundId + " AND (l.account LIKE 'CONTRIBUTIONS:%'"
+                            + " OR l.account LIKE 'HELD\\_FOR\\_DONORS:%') ORDER BY 1, 2, 3"),
+                    // V13's legs without their position (after the last leg there, after the cash legs here)
+                    rows(s, "SELECT * FROM (" + memoLegs + ") v WHERE v.entry_id IN (SELECT id FROM fund_journal_entry WHERE fund_id = "
+                            + fundId + ") ORDER BY 1, 3, 4").stream().map(r -> r.replaceFirst("^([^|]*\\|)[^|]*\\|", "$1")).toList());
+            s.execute(statement.apply("CREATE TEMPORARY TABLE v13_live"));
+            String totals = statement.apply("INSERT INTO fund_total").replaceFirst("^INSERT INTO fund_total \\([^)]*\\)\\s*", "")
+                    .replace("SELECT fund_id, figure, SUM(usd), SUM(items) FROM (", "SELECT fund_id, figure, SUM(usd) AS usd, SUM(items) AS items FROM (");
+            assertEquals(rows(s, "SELECT figure, usd, items FROM fund_total WHERE fund_id = " + fundId + " AND (usd <> 0 OR items <> 0) ORDER BY 1"),
+                    rows(s, "SELECT figure, usd, items FROM (" + totals + ") t WHERE fund_id = " + fundId + " AND (usd <> 0 OR items <> 0) ORDER BY 1"));
+            s.execute("DROP TEMPORARY TABLE v13_memo, v13_live"); // the connection goes back to the pool
+        }
+        Map<String, Object> summary = summary(fundId);
+        // 30 EUR x 1.12 + 500 + 300 received, less 5 refunded (the reversed receipt and the reversed refund left out)
+        assertEquals("828.60", summary.get("received"));
+        // (100.05 - 30) EUR x 1.1 = 77.055 -> 77.06 (half-even)
+        assertEquals("77.06", summary.get("outstandingPledges"));
+        assertEquals("200.00", summary.get("allocatedToAfrica"));
+        assertEquals("20.00", summary.get("spent"));
+    }
+
+    private static List<String> rows(Statement s, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = r.getObject(i);
+                    row.append(value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(value)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 
     @Test

@@ -64,6 +64,31 @@ class FundStatementAndCsvTest {
         as(userA, "donor").accept("text/csv").get("/api/funds/" + fundId + "/donors/" + b + "/statement").then().statusCode(403);
     }
 
+    /** The statement's lists come one page at a time with their totals; its total is the donor's contributions less refunds. */
+    @Test
+    void theStatementPagesItsListsAndItsTotalIsWhatTheDonorContributed() {
+        long fundId = fund();
+        long a = donor("GOVERNMENT");
+        for (int i = 0; i < 3; i++) {
+            receiveUsd(fundId, a, "100.00");
+        }
+        post(fundId, "refunds", Map.of("donorId", a, "amount", "50.00", "valueDate", "2019-12-31")).statusCode(201);
+        // Another donor's money in the pool is not this donor's to take back.
+        long b = donor("COMPANY");
+        receiveUsd(fundId, b, "1000.00");
+        post(fundId, "refunds", Map.of("donorId", a, "amount", "250.01", "valueDate", "2019-12-31")).statusCode(409)
+                .body("type", containsString("insufficient-funds")).body("detail", containsString("250.00"));
+        allocate(fundId, budgetLine(fundId, 0), "10.00").statusCode(201);
+        Funds.manager().queryParam("size", 2).get("/api/funds/" + fundId + "/donors/" + a + "/statement").then().statusCode(200)
+                .body("page", equalTo(1)).body("size", equalTo(2)).body("receiptsTotal", equalTo(3)).body("receipts", hasSize(2))
+                .body("pledgesTotal", equalTo(0)).body("usesTotal", equalTo(1)).body("uses", hasSize(1))
+                .body("totalReceivedUsd", equalTo("250.00"));
+        Funds.manager().queryParam("size", 2).queryParam("page", 2).get("/api/funds/" + fundId + "/donors/" + a + "/statement").then()
+                .statusCode(200).body("receipts", hasSize(1)).body("uses", hasSize(0)).body("receiptsTotal", equalTo(3));
+        Funds.manager().get("/api/funds/" + fundId + "/donors/" + a + "/statement").then().statusCode(200).body("size", equalTo(50));
+        Funds.balancedTrialBalance(fundId);
+    }
+
     @Test
     void theJournalAndTheTrialBalanceExportAsCsvWithTheJournalsFilters() {
         long fundId = fund();
@@ -77,13 +102,13 @@ class FundStatementAndCsvTest {
                 .contentType(startsWith("text/csv")).extract().asString();
         List<String> lines = Arrays.asList(all.split("\r\n"));
         assertEquals("entryId,movementId,kind,valueDate,donorId,reversesEntryId,account,side,amountUsd,amount,currency,description", lines.get(0));
-        assertEquals(1 + 6, lines.size(), all);
+        assertEquals(1 + 10, lines.size(), all); // receipts: 4 legs each (with the contributions memo pair), the allocation 2
 
         String receiptsOfB = Funds.manager().accept("text/csv")
                 .get("/api/funds/" + fundId + "/journal?kind=RECEIPT&donorId=" + b + "&from=2020-01-01&to=2020-12-31&account=CASH")
                 .then().statusCode(200).extract().asString();
         List<String> filtered = Arrays.asList(receiptsOfB.split("\r\n"));
-        assertEquals(3, filtered.size(), receiptsOfB);
+        assertEquals(5, filtered.size(), receiptsOfB);
         assertTrue(filtered.get(1).contains(",RECEIPT,2020-02-01," + b + ",,CASH,DEBIT,50.00,50.00,USD,"), receiptsOfB);
         Funds.manager().get("/api/funds/" + fundId + "/journal?kind=ALLOCATION&from=2019-07-01&to=2019-07-01").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].kind", equalTo("ALLOCATION"));
@@ -93,7 +118,9 @@ class FundStatementAndCsvTest {
         List<String> tbLines = Arrays.asList(tb.split("\r\n"));
         assertEquals("account,debits,credits,balance", tbLines.get(0));
         assertTrue(tbLines.contains("CASH,150.00,0.00,150.00"), tb);
-        assertEquals("TOTAL,270.00,270.00,0.00", tbLines.get(tbLines.size() - 1));
+        assertTrue(tbLines.contains("CONTRIBUTIONS:" + b + ":NONE,0.00,50.00,-50.00"), tb);
+        assertTrue(tbLines.contains("HELD_FOR_DONORS:NONE,150.00,0.00,150.00"), tb);
+        assertEquals("TOTAL,420.00,420.00,0.00", tbLines.get(tbLines.size() - 1));
         as("dora", "donor").accept("text/csv").get("/api/funds/" + fundId + "/trial-balance").then().statusCode(403);
     }
 }

@@ -71,7 +71,7 @@ class FundUsesAndScaleTest {
         // 10.250 BHD x 2.5 = 25.625 USD: half-even 25.62; BHD has three decimals, so 10.25 is refused
         post(fundId, "receipts", Map.of("donorId", donorId, "amount", "10.250", "currency", "BHD", "exchangeRate", "2.5",
                 "valueDate", "2019-06-30")).statusCode(201).body("amount", equalTo("10.250")).body("amountUsd", equalTo("25.62"))
-                .body("entry.legs.amount", contains("10.250", "10.250"));
+                .body("entry.legs.amount", contains("10.250", "10.250", null, null));
         post(fundId, "receipts", Map.of("donorId", donorId, "amount", "10.25", "currency", "BHD", "exchangeRate", "2.5",
                 "valueDate", "2019-06-30")).statusCode(422).body("errors[0].field", equalTo("amount"));
         post(fundId, "receipts", Map.of("donorId", donorId, "amount", "12.5", "currency", "JPY", "exchangeRate", "0.0091",
@@ -202,6 +202,94 @@ class FundUsesAndScaleTest {
                 summarySmall, summaryLarge, statementSmall, statementLarge);
         assertEquals(summarySmall, summaryLarge, "summary statements");
         assertEquals(statementSmall, statementLarge, "statement statements");
+    }
+
+    /**
+     * What the database reads for the summary and a donor's statement does not grow with the fund's
+     * receipts: the same handler reads (SHOW SESSION STATUS 'Handler_read%', on the connection that
+     * runs them) and the same statements with 30 receipts and with 3,000. Receipts by donor type
+     * once came from a grouped query over every live receipt, and a statement's shares from one over
+     * every receipt of the fund: both read each receipt again.
+     */
+    @Test
+    void summaryAndStatementReadTheSameRowsWith30And3000Receipts() {
+        long fundId = fund();
+        String username = Funds.unique("counted");
+        long donorId = donor("FOUNDATION", username);
+        long line = budgetLine(fundId, 0);
+        long[] others = {donor("GOVERNMENT"), donor("COMPANY")};
+        importReceipts(fundId, others, 0, 29);
+        grow(fundId, donorId, line, 1); // the 30th receipt, the counted donor's
+        long[] small = {reads(() -> service.summary(fundId)), reads(() -> service.statement(fundId, donorId, statementPage()))};
+        long summarySmall = statements(() -> given().get("/api/funds/" + fundId + "/summary").then().statusCode(200));
+        long statementSmall = statements(() -> as(username, "donor").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement")
+                .then().statusCode(200));
+        for (int from = 29; from < 2_999; from += 990) {
+            importReceipts(fundId, others, from, Math.min(from + 990, 2_999));
+        }
+        assertEquals("30100.00", Funds.summary(fundId).get("received")); // 2,999 x 10.00 USD + 100.00 EUR x 1.1
+        long[] large = {reads(() -> service.summary(fundId)), reads(() -> service.statement(fundId, donorId, statementPage()))};
+        long summaryLarge = statements(() -> given().get("/api/funds/" + fundId + "/summary").then().statusCode(200));
+        long statementLarge = statements(() -> as(username, "donor").get("/api/funds/" + fundId + "/donors/" + donorId + "/statement")
+                .then().statusCode(200));
+        System.out.printf("Handler reads with 30 / 3,000 receipts: summary %d / %d, statement %d / %d; SQL statements: summary %d / %d,"
+                + " statement %d / %d%n", small[0], large[0], small[1], large[1], summarySmall, summaryLarge, statementSmall, statementLarge);
+        assertEquals(summarySmall, summaryLarge, "summary statements");
+        assertEquals(statementSmall, statementLarge, "statement statements");
+        // A few reads of slack (index statistics, page boundaries); a read per receipt would be thousands.
+        assertTrue(large[0] <= small[0] + 20, "summary handler reads " + small[0] + " -> " + large[0]);
+        assertTrue(large[1] <= small[1] + 20, "statement handler reads " + small[1] + " -> " + large[1]);
+        balancesEqualTheirLegs(fundId);
+    }
+
+    @Inject
+    FundService service;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    private static org.learningcities.common.PageRequest statementPage() {
+        return new org.learningcities.common.PageRequest(1, FundResource.STATEMENT_PAGE, java.util.List.of());
+    }
+
+    /** Handler_read_* counters of the session that runs the work, before and after (one transaction, one connection). */
+    private long reads(Runnable work) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            long before = handlerReads();
+            work.run();
+            return handlerReads() - before;
+        });
+    }
+
+    private long handlerReads() {
+        long sum = 0;
+        for (Object row : em.createNativeQuery("SHOW SESSION STATUS LIKE 'Handler_read%'").getResultList()) {
+            sum += Long.parseLong(((Object[]) row)[1].toString());
+        }
+        return sum;
+    }
+
+    /** Receipts number from (inclusive) to to (exclusive), 10.00 USD each, alternately from the donors given, by a bank statement. */
+    private static void importReceipts(long fundId, long[] donors, int from, int to) {
+        StringBuilder csv = new StringBuilder("value_date,donor_reference,amount,currency,rate,bank_reference\n");
+        String batch = Funds.unique("B");
+        for (int i = from; i < to; i++) {
+            csv.append("2019-06-30,").append(donors[i % donors.length]).append(",10.00,USD,,").append(batch).append('-').append(i).append('\n');
+        }
+        manager().contentType("text/csv").body(csv.toString()).post("/api/funds/" + fundId + "/receipts/import").then().statusCode(201);
+    }
+
+    /** Every balance row of the fund equals the sum of its legs in the journal (raw SQL). */
+    @SuppressWarnings("unchecked")
+    private void balancesEqualTheirLegs(long fundId) {
+        java.util.List<Object[]> mismatches = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT b.account, b.debits_usd, b.credits_usd, l.debits, l.credits FROM fund_account_balance b LEFT JOIN"
+                        + " (SELECT l.account, SUM(IF(l.side = 'DEBIT', l.amount_usd, 0)) AS debits, SUM(IF(l.side = 'CREDIT', l.amount_usd, 0)) AS credits"
+                        + " FROM fund_journal_leg l JOIN fund_journal_entry e ON e.id = l.entry_id WHERE e.fund_id = ?1 GROUP BY l.account) l"
+                        + " ON l.account = b.account WHERE b.fund_id = ?1"
+                        + " AND (b.debits_usd <> COALESCE(l.debits, 0) OR b.credits_usd <> COALESCE(l.credits, 0))")
+                .setParameter(1, fundId).getResultList());
+        assertEquals(0, mismatches.size(), () -> mismatches.stream().map(java.util.Arrays::toString).toList().toString());
     }
 
     /** Per round: a pledge, a receipt against it, an allocation and an expenditure. */

@@ -1,0 +1,66 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { MemoryRouter } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { chooseLanguage } from '../i18n'
+import { fakeApi, json, requestsTo } from '../test/fakeApi'
+import { NewDonorPage } from './NewDonorPage'
+import { DONOR } from './testData'
+
+vi.mock('../auth/AuthProvider', () => ({
+  useAuth: () => ({ status: 'authenticated', user: { username: 'fund-manager', name: 'Farah Fund-Manager', roles: ['fund-manager'] } }),
+  useHasRole: (role: string) => role === 'fund-manager',
+}))
+
+function renderPage() {
+  return render(
+    <MemoryRouter>
+      <NewDonorPage />
+    </MemoryRouter>,
+  )
+}
+
+beforeEach(async () => {
+  await chooseLanguage('en')
+})
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+describe('NewDonorPage', () => {
+  it('registers a member city as an anonymous donor of type CITY', async () => {
+    const fetchMock = fakeApi((request, url) => {
+      if (url.pathname === '/api/donors' && request.method === 'POST') return json({ ...DONOR, id: 31, name: 'Medellín', donorType: 'CITY' }, 201)
+    })
+    renderPage()
+    fireEvent.click(screen.getByTestId('donor-party-member'))
+    fireEvent.change(screen.getByTestId('donor-memberId'), { target: { value: '7' } })
+    fireEvent.change(screen.getByTestId('donor-type'), { target: { value: 'CITY' } })
+    fireEvent.click(screen.getByTestId('donor-anonymous'))
+    fireEvent.click(screen.getByTestId('donor-create'))
+
+    expect((await screen.findByTestId('donor-created')).textContent).toBe('Donor 31 registered: Medellín.')
+    const [post] = requestsTo(fetchMock, '/api/donors')
+    expect(await post.json()).toEqual({ memberId: 7, organisationId: null, donorType: 'CITY', anonymous: true, username: null })
+  })
+
+  it('registers an organisation, and shows the problem with its field error when refused', async () => {
+    const fetchMock = fakeApi((request, url) => {
+      if (url.pathname === '/api/donors' && request.method === 'POST') {
+        return json({ type: 'https://learning-cities.example.org/problems/validation', title: 'Invalid request', status: 422,
+          detail: 'organisationId must be an existing organisation', errors: [{ field: 'organisationId', message: 'must be an existing organisation' }] }, 422)
+      }
+    })
+    renderPage()
+    fireEvent.change(screen.getByTestId('donor-organisationId'), { target: { value: '999' } })
+    fireEvent.change(screen.getByTestId('donor-username'), { target: { value: 'ministry' } })
+    fireEvent.click(screen.getByTestId('donor-create'))
+
+    expect((await screen.findByTestId('error-organisationId')).textContent).toBe('must be an existing organisation')
+    expect(screen.getByRole('alert').textContent).toContain('Invalid request')
+    expect(screen.queryByTestId('donor-created')).toBeNull()
+    const [post] = requestsTo(fetchMock, '/api/donors')
+    expect(await post.json()).toEqual({ memberId: null, organisationId: 999, donorType: 'GOVERNMENT', anonymous: false, username: 'ministry' })
+  })
+})
