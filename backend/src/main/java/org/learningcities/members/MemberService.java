@@ -387,14 +387,33 @@ public class MemberService {
 
     public List<MemberSummary> summaries(Collection<MemberCity> cities, Language language) {
         Map<String, CountryView> countryViews = countries.viewsByIso2(cities.stream().map(c -> c.countryIso2).toList(), language);
+        Map<Long, List<Integer>> topics = topicsOf(cities);
         LocalDate today = LocalDate.now();
         return cities.stream().map(city -> {
             CountryView country = countryViews.get(city.countryIso2);
             return new MemberSummary(city.id, city.externalId, city.name, city.localName, countryRef(country),
                     country.unescoRegion(), country.incomeGroup(), city.population, city.yearJoined, city.status,
-                    city.latitude, city.longitude, new ArrayList<>(new TreeSet<>(city.topics)), city.nextReportDue,
+                    city.latitude, city.longitude, new ArrayList<>(topics.getOrDefault(city.id, List.of())), city.nextReportDue,
                     city.reportOverdue(today));
         }).toList();
+    }
+
+    /**
+     * The topics of these cities, in order, with one query naming exactly their ids: initialising
+     * each city's collection went through Hibernate's batch fetch, which pads the id list to the
+     * batch size (500 parameters for a page of 20).
+     */
+    private static Map<Long, List<Integer>> topicsOf(Collection<MemberCity> cities) {
+        Map<Long, List<Integer>> topics = new java.util.HashMap<>();
+        if (cities.isEmpty()) {
+            return topics;
+        }
+        for (Object[] row : MemberCity.getEntityManager().createQuery(
+                        "select m.id, t from MemberCity m join m.topics t where m.id in :ids order by t", Object[].class)
+                .setParameter("ids", cities.stream().map(c -> c.id).toList()).getResultList()) {
+            topics.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((Integer) row[1]);
+        }
+        return topics;
     }
 
     /** The narrative in the chosen language, else English, else any language the city wrote in. */
