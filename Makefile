@@ -39,6 +39,10 @@ e2e: chromium
 
 ## bench: a throwaway stack (MariaDB 3310, API 8090, OIDC stub 8190), a large generated network, two tables of figures
 bench: chromium
+	@# wrk cross-checks the Java load generator (optional: the bench says so and goes on without it)
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) || true; \
+	fi
 	bench/run.sh
 
 chromium:

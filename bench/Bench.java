@@ -51,7 +51,10 @@ public class Bench {
     static final int RUNS = Integer.getInteger("bench.runs", 3);
     static final int SECONDS = Integer.getInteger("bench.seconds", 6);
     static final int POINT_CONCURRENCY = 16;
-    static final String JVM = System.getProperty("bench.jvm", "-Xmx256m");
+    // The API's JVM options: -Dbench.jvm=... (one option) or BENCH_JVM='...' (several, space-separated).
+    static final String JVM = System.getenv().getOrDefault("BENCH_JVM", System.getProperty("bench.jvm",
+            "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m"))
+            .trim(); // README's production recommendation ("Memory and JVM options")
     static final String[] SYLLABLES = {"ka", "ri", "no", "mel", "to", "sa", "lin", "vor", "de", "mar", "tu", "bel", "zo",
             "han", "qui", "pe", "ros", "ul", "fen", "ga"};
     static final String[] REGIONS = {"AFRICA", "ARAB_STATES", "ASIA_PACIFIC", "EUROPE_NORTH_AMERICA", "LATIN_AMERICA_CARIBBEAN"};
@@ -69,19 +72,19 @@ public class Bench {
     static double resourceImportSeconds = Double.NaN;
     static final int SEARCH_CONCURRENCY = 8;
     static final int MAX_MINUTES = Integer.getInteger("bench.maxMinutes", 75);
-    /**
-     * {@code -Dbench.only=fund} (comma-separated measure names: point reads, directory search, fund,
-     * member import, allocations, full-text search, memory, spa): only those measures run, and only
-     * the data they need is generated. Unset: everything.
-     */
-    static final List<String> ONLY = Arrays.stream(System.getProperty("bench.only", "").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).toList();
-    static final Map<String, List<String>> NEEDS = Map.of("point reads", List.of("members"), "directory search", List.of("members"),
-            "fund", List.of("organisations", "funds"), "member import", List.of("members"), "allocations", List.of("organisations"),
-            "full-text search", List.of("resources"), "spa", List.of("members", "organisations", "clusters", "resources"));
     static final List<Row> TABLE = new ArrayList<>();
     static boolean printed;
     static String START_LOAD = "unknown";
+    /**
+     * -Dbench.only=member,directory,fund,import,allocations,search,memory,spa: measure only these rows and
+     * generate only the data they need (for quick A/B runs while working; the full table is the default).
+     */
+    static final java.util.Set<String> ONLY = System.getProperty("bench.only", "").isBlank() ? java.util.Set.of()
+            : java.util.Set.of(System.getProperty("bench.only").toLowerCase().split("\\s*,\\s*"));
+
+    static boolean selected(String... rows) {
+        return ONLY.isEmpty() || Arrays.stream(rows).anyMatch(ONLY::contains);
+    }
 
     public static void main(String[] args) throws Exception {
         root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -101,14 +104,19 @@ public class Bench {
         OidcStub oidc = new OidcStub(OIDC_PORT);
         oidc.start();
         token = oidc.token("bench", "secretariat", "fund-manager");
-        app = new PackagedApp(PackagedApp.findJar(), API_PORT, Map.of(
+        Map<String, String> apiEnv = new java.util.HashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", "root", "QUARKUS_DATASOURCE_PASSWORD", "",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", oidc.issuer(), "LC_SPA_OIDC_URL", "http://127.0.0.1:" + OIDC_PORT, "LC_SPA_REALM", "stub",
                 "LC_DEMO_DATA", "false", "QUARKUS_LOG_CATEGORY__ORG_LEARNINGCITIES__LEVEL", "WARN",
                 // The generator's imports are single transactions of 10,000 rows: on a loaded shared machine they outlast the
                 // product's 60 s default and were rolled back (no data, no figures). The bench measures; it does not enforce.
-                "QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "900s"),
-                List.of(JVM.split(" ")), work.resolve("api.log"));
+                "QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", "900s"));
+        // glibc's malloc arenas for the API, as README recommends for production (-Dbench.mallocArenas= leaves glibc's default).
+        String arenas = System.getProperty("bench.mallocArenas", "2");
+        if (!arenas.isBlank()) {
+            apiEnv.put("MALLOC_ARENA_MAX", arenas);
+        }
+        app = new PackagedApp(PackagedApp.findJar(), API_PORT, apiEnv, List.of(JVM.split("\\s+")), work.resolve("api.log"));
         Files.deleteIfExists(work.resolve("api.log"));
         Runnable stop = new Runnable() {
             boolean done;
@@ -160,7 +168,10 @@ public class Bench {
         log("Generating data (seed " + SEED + ") ...");
         List<Double> importSeconds = new ArrayList<>();
         List<Double> loadDataSeconds = new ArrayList<>();
-        data("members", 900, () -> {
+        if (!ONLY.isEmpty()) {
+            log("Only " + ONLY + " (-Dbench.only): the other rows and the data only they need are skipped.");
+        }
+        if (selected("member", "directory", "import", "spa")) data("members", 900, () -> {
             Path csv = root.resolve("backend/.dev/bench/members-B.csv");
             Files.writeString(csv, membersCsv("B", new Random(SEED)));
             importSeconds.add(importMembers(csv));
@@ -173,14 +184,14 @@ public class Bench {
                 memberIds = ids.stream().mapToLong(Long::longValue).toArray();
             }
         });
-        data("organisations", 600, () -> generateOrganisations(new Random(SEED + 1)));
-        data("clusters", 600, () -> log("  " + generateClusters() + " work plans"));
-        data("resources", 1200, () -> {
+        if (selected("fund", "allocations", "spa")) data("organisations", 600, () -> generateOrganisations(new Random(SEED + 1)));
+        if (selected("spa")) data("clusters", 600, () -> log("  " + generateClusters() + " work plans"));
+        if (selected("search", "spa")) data("resources", 1200, () -> {
             Path csv = root.resolve("backend/.dev/bench/resources.csv");
             Files.writeString(csv, resourcesCsv(new Random(SEED + 4)));
             resourceImportSeconds = importResources(csv);
         });
-        data("funds", 1800, () -> {
+        if (selected("fund")) data("funds", 1800, () -> {
             need("organisations");
             funds = generateFunds(new Random(SEED + 2));
         });
@@ -197,7 +208,7 @@ public class Bench {
         }
 
         // ---- measures
-        measure("point reads", RUNS * (2 * SECONDS + 10) + 120, new String[][] {
+        if (selected("member")) measure("point reads", RUNS * (2 * SECONDS + 10) + 120, new String[][] {
                 {"GET /api/members/{id}: requests/s", ""}, {"JDBC point select (same concurrency): rows/s", ""},
                 {"  ratio API / database", ">= 0.5"}}, out -> {
             need("members");
@@ -207,19 +218,30 @@ public class Bench {
             List<Double> apiRps = new ArrayList<>();
             List<Double> dbRps = new ArrayList<>();
             List<Double> ratio = new ArrayList<>();
+            List<Double> generatorCpu = new ArrayList<>();
+            List<Double> apiCpuMs = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
+                Cpu before = Cpu.now();
                 Result api = load((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY, SECONDS);
+                Cpu between = Cpu.now();
                 double select = pointSelects(POINT_CONCURRENCY, SECONDS);
+                log("  CPU during the API loop: " + between.since(before) + "; during the JDBC loop: " + Cpu.now().since(between));
+                generatorCpu.add(between.generatorShare(before));
+                apiCpuMs.add(1000 * (between.api() - before.api()) / api.requests());
                 apiRps.add(api.rps());
                 dbRps.add(select);
                 ratio.add(api.rps() / select);
             }
+            wrk("/api/members/", POINT_CONCURRENCY, out);
             add(out, new Row("GET /api/members/{id}: requests/s", "", apiRps, "%.0f", null));
             add(out, new Row("JDBC point select (same concurrency): rows/s", "", dbRps, "%.0f", null));
             add(out, new Row("  ratio API / database", ">= 0.5", ratio, "%.2f", v -> v >= 0.5));
+            add(out, new Row("  (load generator's CPU during the API loop: % of the machine)", "", generatorCpu, "%.0f", null));
+            // What one answer costs the API in CPU: steadier than requests/s on a shared, loaded machine.
+            add(out, new Row("  (API CPU per GET: ms)", "", apiCpuMs, "%.2f", null));
         });
 
-        measure("directory search", RUNS * (SECONDS + 60) + 120, new String[][] {
+        if (selected("directory")) measure("directory search", RUNS * (SECONDS + 60) + 120, new String[][] {
                 {"directory search, filtered + paged, 10,000 cities, 64 conn: p95 ms", "<= 50"}, {"  (requests/s)", ""}}, out -> {
             need("members");
             log("Directory search, 64 connections ...");
@@ -233,16 +255,25 @@ public class Bench {
             load(search, 64, 3);
             List<Double> p95 = new ArrayList<>();
             List<Double> searchRps = new ArrayList<>();
+            List<Double> apiCpuMs = new ArrayList<>();
+            List<Double> dbCpuMs = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
+                Cpu before = Cpu.now();
                 Result r = load(search, 64, SECONDS);
+                Cpu after = Cpu.now();
+                log("  CPU during the directory load: " + after.since(before));
+                apiCpuMs.add(1000 * (after.api() - before.api()) / r.requests());
+                dbCpuMs.add(1000 * (after.db() - before.db()) / r.requests());
                 p95.add(r.percentile(95));
                 searchRps.add(r.rps());
             }
             add(out, new Row("directory search, filtered + paged, 10,000 cities, 64 conn: p95 ms", "<= 50", p95, "%.1f", v -> v <= 50));
             add(out, new Row("  (requests/s)", "", searchRps, "%.0f", null));
+            add(out, new Row("  (CPU per search: API ms)", "", apiCpuMs, "%.2f", null));
+            add(out, new Row("  (CPU per search: MariaDB ms)", "", dbCpuMs, "%.2f", null));
         });
 
-        measure("fund", 240, new String[][] {
+        if (selected("fund")) measure("fund", 240, new String[][] {
                 {"fund summary at 1,000,000 lines: p50 ms", ""}, {"  p50 ratio 1,000,000 / 1,000 lines", "<= 1.5"},
                 {"donor statement at 1,000,000 lines: p50 ms", ""}, {"  p50 ratio 1,000,000 / 1,000 lines ", "<= 1.5"}}, out -> {
             need("funds");
@@ -273,7 +304,7 @@ public class Bench {
             add(out, new Row("  p50 ratio 1,000,000 / 1,000 lines ", "<= 1.5", statementRatio, "%.2f", v -> v <= 1.5));
         });
 
-        measure("member import", 900, new String[][] {
+        if (selected("import")) measure("member import", 900, new String[][] {
                 {"CSV import of 10,000 members: seconds", "<= 5"}, {"  LOAD DATA of the same rows: seconds", ""},
                 {"  ratio import / LOAD DATA", "<= 5"}}, out -> {
             need("members");
@@ -305,7 +336,7 @@ public class Bench {
             }
         });
 
-        measure("allocations", RUNS * 120 + 60, new String[][] {
+        if (selected("allocations")) measure("allocations", RUNS * 120 + 60, new String[][] {
                 {"100 concurrent allocations on one fund: overdrafts", "0"}, {"  allocations decided per second", "reported"}}, out -> {
             need("organisations");
             log("100 concurrent allocations on one fund ...");
@@ -320,7 +351,7 @@ public class Bench {
             add(out, new Row("  allocations decided per second", "reported", allocationsPerSecond, "%.0f", null));
         });
 
-        measure("full-text search", RUNS * (SECONDS + 60) + 120, new String[][] {
+        if (selected("search")) measure("full-text search", RUNS * (SECONDS + 60) + 120, new String[][] {
                 {"full-text search over 10,000 resources, " + SEARCH_CONCURRENCY + " conn: p95 ms", "<= 100"},
                 {"  (median ms)", ""}, {"  (requests/s)", ""}, {"  (CSV import of the 10,000 resources: seconds)", ""}}, out -> {
             need("resources");
@@ -350,13 +381,13 @@ public class Bench {
             add(out, new Row("  (CSV import of the 10,000 resources: seconds)", "", List.of(resourceImportSeconds), "%.1f", null));
         });
 
-        measure("memory", 30, new String[][] {{"backend resident memory at the end (VmRSS): MB", "<= 400"}}, out -> {
+        if (selected("memory")) measure("memory", 30, new String[][] {{"backend resident memory at the end (VmRSS): MB", "<= 400"}}, out -> {
             double rss = app.residentMb();
             add(out, new Row("backend resident memory at the end (VmRSS): MB", "<= 400", List.of(rss), "%.0f", v -> v <= 400));
         });
 
         printMain();
-        if (ONLY.isEmpty() || ONLY.contains("spa")) {
+        if (selected("spa")) {
             spa();
         }
         System.out.printf("%nmake bench took %.0f s (wall). Load average at the end: %s%n", (System.nanoTime() - started) / 1e9, loadAverage());
@@ -369,8 +400,10 @@ public class Bench {
             }
             printed = true;
             System.out.println();
-            System.out.printf("Backend: the packaged API (java %s -jar quarkus-run.jar), embedded MariaDB 11.4, %d runs of %d s per figure"
-                    + " (min/median/max over the runs; pass? judges the median).%n", JVM, RUNS, SECONDS);
+            String arenas = System.getProperty("bench.mallocArenas", "2");
+            System.out.printf("Backend: the packaged API (%sjava %s -jar quarkus-run.jar), embedded MariaDB 11.4, %d runs of %d s per figure"
+                    + " (min/median/max over the runs; pass? judges the median).%n", arenas.isBlank() ? "" : "MALLOC_ARENA_MAX=" + arenas + " ",
+                    JVM, RUNS, SECONDS);
             System.out.printf("Machine: %d cores, shared: the load generator (this JVM), headless Chromium and MariaDB run on the same cores"
                     + " as the API. Load average at the start: %s; now: %s%n", Runtime.getRuntime().availableProcessors(), START_LOAD,
                     loadAverage());
@@ -400,10 +433,6 @@ public class Bench {
 
     /** One part of the generated data, within a time limit; what failed is remembered for the measures needing it. */
     static void data(String name, int seconds, Step step) {
-        if (!ONLY.isEmpty() && ONLY.stream().noneMatch(m -> NEEDS.getOrDefault(m, List.of()).contains(name))) {
-            DATA_PROBLEMS.put(name, "not asked for (-Dbench.only=" + String.join(",", ONLY) + ")");
-            return;
-        }
         log("  " + name + " ...");
         long t0 = System.nanoTime();
         String problem = within(seconds, () -> {
@@ -430,9 +459,6 @@ public class Bench {
      * so the table always has every row and the run goes on (a part that hangs is left behind).
      */
     static void measure(String name, int seconds, String[][] expected, Measure measure) {
-        if (!ONLY.isEmpty() && !ONLY.contains(name)) {
-            return;
-        }
         List<Row> out = java.util.Collections.synchronizedList(new ArrayList<>());
         String problem = within(seconds, () -> {
             measure.run(out);
@@ -996,6 +1022,84 @@ public class Bench {
             log("  " + errors.get() + " answers were not 2xx");
         }
         return new Result(latencies.length, errors.get(), took, latencies);
+    }
+
+    /**
+     * CPU time (user + system, seconds) used so far by the load generator (this JVM), the API and
+     * MariaDB: the three share the machine's cores, so each load phase reports who used them.
+     */
+    record Cpu(double generator, double api, double db, long at) {
+        static Cpu now() {
+            return new Cpu(seconds(ProcessHandle.current().pid()), seconds(app.pid()), seconds(mariadbPid()), System.nanoTime());
+        }
+
+        /** Shares of the machine (all cores = 100 %) since an earlier reading, e.g. "generator 31 %, API 52 %, MariaDB 14 %". */
+        String since(Cpu before) {
+            double wall = (at - before.at) / 1e9 * Runtime.getRuntime().availableProcessors();
+            return String.format("generator %.0f %%, API %.0f %%, MariaDB %.0f %% of the machine", 100 * (generator - before.generator) / wall,
+                    100 * (api - before.api) / wall, 100 * (db - before.db) / wall);
+        }
+
+        double generatorShare(Cpu before) {
+            return 100 * (generator - before.generator) / ((at - before.at) / 1e9 * Runtime.getRuntime().availableProcessors());
+        }
+
+        static double seconds(long pid) {
+            if (pid <= 0) {
+                return 0;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        static long mariadbPid() {
+            return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd")
+                    && c.contains("--port=" + DB_PORT)).orElse(false)).mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+        }
+    }
+
+    /**
+     * A cross-check of the Java generator with wrk (C, event loop) when it is installed: the same
+     * GET one member, same connections, random ids; reported beside the main figures, not in the ratio
+     * (its database side would need an equally lean client). Skipped without wrk.
+     */
+    static void wrk(String pathPrefix, int connections, List<Row> out) throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/wrk"))) {
+            log("  (wrk not installed: no cross-check of the load generator; apt-get install wrk)");
+            return;
+        }
+        Path script = root.resolve("backend/.dev/bench/member.lua");
+        StringBuilder ids = new StringBuilder("ids = {");
+        for (int i = 0; i < memberIds.length; i++) {
+            ids.append(i == 0 ? "" : ",").append(memberIds[i]);
+        }
+        Files.writeString(script, ids + "}\nrequest = function()\n  return wrk.format(\"GET\", \"" + pathPrefix
+                + "\" .. ids[math.random(#ids)], {Accept = \"application/json\"})\nend\n");
+        List<Double> rps = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            Cpu before = Cpu.now();
+            Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + SECONDS + "s", "-s", script.toString(), app.url("/"))
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            // wrk's own CPU is not in this JVM: read it as the machine's CPU minus the API and MariaDB.
+            Cpu after = Cpu.now();
+            double wall = (after.at() - before.at()) / 1e9 * Runtime.getRuntime().availableProcessors();
+            Matcher m = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(text);
+            if (!m.find() || text.contains("Non-2xx")) {
+                log("  wrk failed: " + text.replace('\n', ' '));
+                return;
+            }
+            rps.add(Double.parseDouble(m.group(1)));
+            log(String.format("  wrk: %s req/s; API %.0f %%, MariaDB %.0f %% of the machine", m.group(1),
+                    100 * (after.api() - before.api()) / wall, 100 * (after.db() - before.db()) / wall));
+        }
+        add(out, new Row("  (cross-check: same GET with wrk -t2 -c" + connections + ": requests/s)", "", rps, "%.0f", null));
     }
 
     /** The raw database: the same number of connections, each selecting one member row by id in a loop. */

@@ -127,9 +127,11 @@ if [[ -n "${DB_PID:-}" ]]; then
 fi
 
 echo "Starting the API on port $API_PORT ..."
-QUARKUS_HTTP_PORT=$API_PORT LC_DEMO_DATA="${LC_DEMO_DATA:-true}" \
+# The JVM options README recommends for production (see "Memory"); JAVA_OPTS replaces them.
+API_JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m}"
+QUARKUS_HTTP_PORT=$API_PORT LC_DEMO_DATA="${LC_DEMO_DATA:-true}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
 QUARKUS_HTTP_CORS_ORIGINS="${QUARKUS_HTTP_CORS_ORIGINS:-http://localhost:$API_PORT,http://localhost:5173}" \
-  setsid java ${JAVA_OPTS:-} -jar "$APP_JAR" >"$LOG_DIR/api.log" 2>&1 &
+  setsid java $API_JAVA_OPTS -jar "$APP_JAR" >"$LOG_DIR/api.log" 2>&1 &
 PIDS+=($!)
 API_PID=$!
 wait_for "The API" "http://localhost:$API_PORT/q/health/ready" 120 "$API_PID" "$LOG_DIR/api.log"

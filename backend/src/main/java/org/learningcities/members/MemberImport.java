@@ -77,24 +77,42 @@ public class MemberImport {
         }
         errors.sort(java.util.Comparator.comparing(FieldError::line).thenComparing(FieldError::field));
 
-        Map<String, MemberCity> byExternalId = new HashMap<>();
-        Map<String, MemberCity> byCountryAndName = new HashMap<>();
-        for (MemberCity city : MemberCity.<MemberCity>listAll()) {
-            if (city.externalId != null) {
-                byExternalId.put(city.externalId, city);
+        // Only the match keys of the stored cities: loading every city as an entity kept thousands of
+        // unrelated records in the persistence context, each dirty-checked at every flush of the import.
+        Map<String, Long> byExternalId = new HashMap<>();
+        Map<String, Long> byCountryAndName = new HashMap<>();
+        for (Object[] key : MemberCity.getEntityManager().createQuery(
+                "select m.id, m.externalId, m.countryIso2, m.name from MemberCity m", Object[].class).getResultList()) {
+            if (key[1] != null) {
+                byExternalId.put((String) key[1], (Long) key[0]);
             }
-            byCountryAndName.put(city.countryIso2 + "/" + city.name.toLowerCase(Locale.ROOT), city);
+            byCountryAndName.put(key[2] + "/" + ((String) key[3]).toLowerCase(Locale.ROOT), (Long) key[0]);
+        }
+        List<Long> matchedIds = new ArrayList<>();
+        List<Long> matchOfRow = new ArrayList<>();
+        for (Parsed p : parsed) {
+            Long id = p.input().externalId() != null ? byExternalId.get(p.input().externalId()) : null;
+            if (id == null) {
+                id = byCountryAndName.get(p.input().country() + "/" + p.input().name().toLowerCase(Locale.ROOT));
+            }
+            matchOfRow.add(id);
+            if (id != null) {
+                matchedIds.add(id);
+            }
+        }
+        Map<Long, MemberCity> matched = new HashMap<>();
+        for (int from = 0; from < matchedIds.size(); from += 1000) {
+            MemberCity.<MemberCity>list("id in ?1", matchedIds.subList(from, Math.min(matchedIds.size(), from + 1000)))
+                    .forEach(city -> matched.put(city.id, city));
         }
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         List<Runnable> writes = new ArrayList<>();
         List<Long> createdIds = new ArrayList<>();
-        for (Parsed p : parsed) {
-            MemberCity existing = p.input().externalId() != null ? byExternalId.get(p.input().externalId()) : null;
-            if (existing == null) {
-                existing = byCountryAndName.get(p.input().country() + "/" + p.input().name().toLowerCase(Locale.ROOT));
-            }
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            MemberCity existing = matchOfRow.get(i) == null ? null : matched.get(matchOfRow.get(i));
             if (existing == null) {
                 created++;
                 writes.add(() -> createdIds.add(create(p)));

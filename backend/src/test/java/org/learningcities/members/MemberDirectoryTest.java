@@ -78,6 +78,28 @@ class MemberDirectoryTest {
     }
 
     @Test
+    void readingOneCityAnswersWhatWritingItAnswered() {
+        // GET reads the city with one SQL query, the write answers from the entity: both must say the same.
+        Map<String, Object> fields = new java.util.HashMap<>(Map.of("name", Members.unique("Ghent"), "country", "BE",
+                "yearJoined", 2016, "localName", "Gent", "population", 263_000, "areaKm2", 156.18, "website", "https://stad.gent",
+                "latitude", 51.0543, "longitude", 3.7174, "languages", java.util.List.of("nl", "fr", "en")));
+        fields.put("externalId", Members.unique("GH").replace(' ', '-'));
+        fields.put("mayor", Map.of("name", "Mathias De Clercq", "title", "Burgemeester"));
+        fields.put("topics", java.util.List.of(9, 2, 5));
+        fields.put("profile", Map.of("nl", Map.of("visionAndMotivation", "Leren"), "en",
+                Map.of("visionAndMotivation", "Learning", "challengesAndGoals", "Goals", "planAndImplementation", "Plan")));
+        var written = org.learningcities.testsupport.Api.as("sam", "secretariat").contentType("application/json").body(fields)
+                .queryParam("lang", "fr").post("/api/members").then().statusCode(201).extract();
+        var read = given().queryParam("lang", "fr").get("/api/members/" + written.path("id")).then().statusCode(200).extract();
+        org.junit.jupiter.api.Assertions.assertEquals(written.jsonPath().getMap(""), read.jsonPath().getMap(""));
+        org.junit.jupiter.api.Assertions.assertEquals(written.header("ETag"), read.header("ETag"));
+        long bare = Members.create(Members.unique("Aalst"), "BE", 2020);
+        given().get("/api/members/" + bare).then().statusCode(200).body("topics", equalTo(java.util.List.of()))
+                .body("profile", equalTo(Map.of())).body("localizedProfile", equalTo(null)).body("mayor", equalTo(null));
+        given().get("/api/members/" + Long.MAX_VALUE).then().statusCode(404);
+    }
+
+    @Test
     void aProfileFallsBackToEnglishAndSaysSo() {
         long id = Members.create(Map.of("name", Members.unique("Cork"), "country", "IE", "yearJoined", 2015,
                 "profile", Map.of("en", Map.of("visionAndMotivation", "A city of learning"),
