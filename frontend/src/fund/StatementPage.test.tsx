@@ -50,6 +50,31 @@ describe('StatementPage', () => {
     ])
   })
 
+  it('shows where the money went: each use with the donor’s share of its pool, and the attribution rule in words', async () => {
+    fakeApi((_request, url) => {
+      if (url.pathname === '/api/funds/5/donors/3/statement') {
+        return json({
+          ...STATEMENT,
+          usesTotal: 2,
+          attributionRule: 'Unearmarked money is attributed pro rata to your share of unearmarked receipts.',
+          uses: [
+            { allocationId: 41, valueDate: '2019-10-01', pool: { kind: 'REGION', budgetLineId: null, clusterId: null, region: 'AFRICA' },
+              budgetLineId: 7, beneficiaryRegion: 'AFRICA', beneficiaryIncomeGroup: 'LOW', share: '45.50', allocatedUsd: '100000.00', spentUsd: '25000.00' },
+            { allocationId: 42, valueDate: '2019-11-15', pool: { kind: 'NONE', budgetLineId: null, clusterId: null, region: null },
+              budgetLineId: null, beneficiaryRegion: null, beneficiaryIncomeGroup: null, share: '12.00', allocatedUsd: '30000.00', spentUsd: '0.00' },
+          ],
+        })
+      }
+    })
+    renderPage()
+
+    expect((await screen.findByTestId('statement-rule')).textContent).toBe('Unearmarked money is attributed pro rata to your share of unearmarked receipts.')
+    expect(screen.getAllByTestId('statement-use').map(cells)).toEqual([
+      ['Oct 1, 2019', '41', 'Region: AFRICA', '7', 'AFRICA', 'LOW', '45.50%', '$100,000.00', '$25,000.00'],
+      ['Nov 15, 2019', '42', 'Not earmarked', '—', 'Not stated', 'Not stated', '12.00%', '$30,000.00', '$0.00'],
+    ])
+  })
+
   it('asks one page of the statement at a time and pages through the longest list', async () => {
     const fetchMock = fakeApi((_request, url) => {
       if (url.pathname === '/api/funds/5/donors/3/statement') {

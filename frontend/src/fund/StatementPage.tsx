@@ -12,9 +12,9 @@ import { saveFile } from '../components/saveFile'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
 import type { DonorStatement, Earmark } from './fundApi'
-import { formatMoney, formatRate } from './money'
+import { formatMoney, formatPercent, formatRate } from './money'
 
-/** A donor's statement in one fund: its pledges and receipts, in their currency and in USD. */
+/** A donor's statement in one fund: its pledges and receipts, in their currency and in USD, and where the money went. */
 export function StatementPage({ fundId, donorId }: { fundId: number; donorId: number }) {
   const { t } = useTranslation()
   return (
@@ -24,7 +24,7 @@ export function StatementPage({ fundId, donorId }: { fundId: number; donorId: nu
   )
 }
 
-/** Pledges and receipts per page of the statement (the API pages each list alike). */
+/** Pledges, receipts and uses per page of the statement (the API pages each list alike). */
 export const STATEMENT_PAGE_SIZE = 50
 
 function Statement({ fundId, donorId }: { fundId: number; donorId: number }) {
@@ -133,7 +133,43 @@ function Statement({ fundId, donorId }: { fundId: number; donorId: number }) {
               </tbody>
             </table>
           )}
-          <Pager page={data.page} size={data.size} total={Math.max(data.pledgesTotal, data.receiptsTotal)} onPage={setPage} />
+          <h2>{t('fund.statement.uses')}</h2>
+          {data.attributionRule && <p data-testid="statement-rule">{data.attributionRule}</p>}
+          {(data.uses ?? []).length === 0 ? (
+            <p>{t('fund.statement.noUses')}</p>
+          ) : (
+            <table className="data-table" data-testid="statement-uses">
+              <thead>
+                <tr>
+                  <th scope="col">{t('fund.field.valueDate')}</th>
+                  <th scope="col">{t('fund.field.allocation')}</th>
+                  <th scope="col">{t('fund.field.source')}</th>
+                  <th scope="col">{t('fund.field.budgetLine')}</th>
+                  <th scope="col">{t('fund.field.beneficiaryRegion')}</th>
+                  <th scope="col">{t('fund.field.beneficiaryIncomeGroup')}</th>
+                  <th scope="col">{t('fund.statement.share')}</th>
+                  <th scope="col">{t('fund.figure.allocated')}</th>
+                  <th scope="col">{t('fund.figure.spent')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(data.uses ?? []).map((use) => (
+                  <tr key={use.allocationId} data-testid="statement-use">
+                    <td>{formatDate(use.valueDate, language)}</td>
+                    <td className="number">{use.allocationId}</td>
+                    <td>{earmark(use.pool)}</td>
+                    <td>{use.budgetLineId ?? '—'}</td>
+                    <td>{use.beneficiaryRegion ?? t('fund.field.notStated')}</td>
+                    <td>{use.beneficiaryIncomeGroup ?? t('fund.field.notStated')}</td>
+                    <td className="number">{formatPercent(use.share, language)}</td>
+                    <td className="number">{formatMoney(use.allocatedUsd, 'USD', language)}</td>
+                    <td className="number">{formatMoney(use.spentUsd, 'USD', language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pager page={data.page} size={data.size} total={Math.max(data.pledgesTotal, data.receiptsTotal, data.usesTotal)} onPage={setPage} />
         </article>
       )}
     </Loaded>
