@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Schemas, api, unwrap } from '../api/client'
 import { Field, FieldErrors } from '../components/Field'
 import { number, text } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
+import { useSubmit } from '../components/useSubmit'
 import { ManagerOnly } from './ManagerOnly'
 
 const DONOR_TYPES: Schemas['DonorType'][] = ['CITY', 'GOVERNMENT', 'COMPANY', 'FOUNDATION', 'OTHER']
@@ -22,28 +23,17 @@ export function NewDonorPage() {
 export function NewDonorForm() {
   const { t } = useTranslation()
   const [party, setParty] = useState<'member' | 'organisation'>('organisation')
-  const [error, setError] = useState<unknown>()
   const [created, setCreated] = useState<Schemas['Donor'] | null>(null)
-  const [saving, setSaving] = useState(false)
-  const inFlight = useRef(false)
+  const { saving, error, submit: save } = useSubmit()
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (inFlight.current) return
-    inFlight.current = true
-    setSaving(true)
-    setError(undefined)
     const form = event.currentTarget
-    try {
+    setCreated(null)
+    void save(async () => {
       setCreated(await api.POST('/api/donors', { body: readDonor(party, new FormData(form)) }).then(unwrap))
       form.reset()
-    } catch (failure) {
-      setCreated(null)
-      setError(failure)
-    } finally {
-      inFlight.current = false
-      setSaving(false)
-    }
+    })
   }
 
   return (

@@ -1,10 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
 import { Field, FieldErrors } from '../components/Field'
 import { number, requiredText, text } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
+import { useSubmit } from '../components/useSubmit'
 import { ManagerOnly } from './ManagerOnly'
 
 /** The seven uses of the strategy, one term, in USD (the API's startFromStrategy lines). */
@@ -32,25 +33,15 @@ export function NewFundPage() {
 export function NewFundForm() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [error, setError] = useState<unknown>()
-  const [saving, setSaving] = useState(false)
-  const inFlight = useRef(false)
+  const { saving, error, submit: save } = useSubmit()
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (inFlight.current) return
-    inFlight.current = true
-    setSaving(true)
-    setError(undefined)
-    try {
-      const created = await api.POST('/api/funds', { body: readFund(new FormData(event.currentTarget)) }).then(unwrap)
+    const form = new FormData(event.currentTarget)
+    void save(async () => {
+      const created = await api.POST('/api/funds', { body: readFund(form) }).then(unwrap)
       navigate(`/fund/${created.id}/record`)
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      inFlight.current = false
-      setSaving(false)
-    }
+    })
   }
 
   return (
