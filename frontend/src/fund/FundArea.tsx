@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Route, Routes, useParams } from 'react-router'
+import { Link, Route, Routes, useParams } from 'react-router'
 import { api, unwrap } from '../api/client'
 import { Loaded } from '../components/Loaded'
 import { useLoad } from '../components/useLoad'
@@ -10,6 +10,7 @@ import { JournalPage } from './JournalPage'
 import { NewDonorPage } from './NewDonorPage'
 import { NewFundPage } from './NewFundPage'
 import { RecordPage } from './RecordPage'
+import { useCanManageFund } from './roles'
 import { StatementPage } from './StatementPage'
 import { TrialBalancePage } from './TrialBalancePage'
 
@@ -36,10 +37,27 @@ export function FundArea() {
 /** The fund of the newest term (the API lists funds newest term first). */
 function NewestFund() {
   const { t } = useTranslation()
+  const canManage = useCanManageFund()
   const funds = useLoad((signal) => api.GET('/api/funds', { params: { query: { size: 1 } }, signal }).then(unwrap), [])
   return (
-    <Loaded state={funds} isEmpty={(data) => data.items.length === 0} empty={t('fund.noFunds')}>
-      {(data) => <FundPage fundId={data.items[0].id} />}
+    <Loaded state={funds}>
+      {(data) =>
+        data.items.length > 0 ? (
+          <FundPage fundId={data.items[0].id} />
+        ) : (
+          <>
+            <p data-testid="no-funds">{t('fund.noFunds')}</p>
+            {/* A new installation has no fund: whoever may open one is shown the way to. */}
+            {canManage && (
+              <p>
+                <Link to="/fund/new" data-testid="fund-link-new-fund">
+                  {t('fund.links.newFund')}
+                </Link>
+              </p>
+            )}
+          </>
+        )
+      }
     </Loaded>
   )
 }
