@@ -69,6 +69,8 @@ describe('StatementPage', () => {
     renderPage()
 
     expect((await screen.findByTestId('statement-rule')).textContent).toBe('Unearmarked money is attributed pro rata to your share of unearmarked receipts.')
+    const headers = [...screen.getByTestId('statement-uses').querySelectorAll('thead th')].map((th) => th.textContent)
+    expect(headers.slice(-2)).toEqual(['Donor’s part allocated', 'Donor’s part spent']) // the API gives the donor's part, not the allocation
     expect(screen.getAllByTestId('statement-use').map(cells)).toEqual([
       ['Oct 1, 2019', '41', 'Region: AFRICA', '7', 'AFRICA', 'LOW', '45.50%', '$100,000.00', '$25,000.00'],
       ['Nov 15, 2019', '42', 'Not earmarked', '—', 'Not stated', 'Not stated', '12.00%', '$30,000.00', '$0.00'],

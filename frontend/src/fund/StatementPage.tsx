@@ -148,8 +148,8 @@ function Statement({ fundId, donorId }: { fundId: number; donorId: number }) {
                   <th scope="col">{t('fund.field.beneficiaryRegion')}</th>
                   <th scope="col">{t('fund.field.beneficiaryIncomeGroup')}</th>
                   <th scope="col">{t('fund.statement.share')}</th>
-                  <th scope="col">{t('fund.figure.allocated')}</th>
-                  <th scope="col">{t('fund.figure.spent')}</th>
+                  <th scope="col">{t('fund.statement.partAllocated')}</th>
+                  <th scope="col">{t('fund.statement.partSpent')}</th>
                 </tr>
               </thead>
               <tbody>
