@@ -94,6 +94,11 @@ public class MemberCity extends PanacheEntityBase {
     }
 
     public boolean reportOverdue(LocalDate today) {
+        return reportOverdue(status, nextReportDue, today);
+    }
+
+    /** Only a member in good standing owes reports. */
+    public static boolean reportOverdue(MemberStatus status, LocalDate nextReportDue, LocalDate today) {
         return status == MemberStatus.MEMBER && nextReportDue != null && nextReportDue.isBefore(today);
     }
 }

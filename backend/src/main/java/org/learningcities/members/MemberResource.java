@@ -73,6 +73,9 @@ public class MemberResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    org.learningcities.reference.ReferenceCache referenceData;
+
     @Context
     HttpHeaders headers;
 
@@ -99,18 +102,19 @@ public class MemberResource {
                         @QueryParam("sort") String sort, @QueryParam("lang") String lang) throws Exception {
         language(lang);
         List<Map<String, Object>> features = new ArrayList<>();
-        List<Object[]> rows = members.mapPoints(filter(q, country, region, incomeGroup, status, topic, joinedFrom, joinedTo, cluster));
-        for (Object[] row : rows) {
+        var reference = referenceData.get();
+        for (MemberDirectory.Entry city : members.mapPoints(filter(q, country, region, incomeGroup, status, topic, joinedFrom, joinedTo, cluster))) {
+            var countryData = reference.countries().get(city.country());
             Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("name", row[1]);
-            properties.put("country", row[2]);
-            properties.put("region", row[3]);
-            properties.put("status", row[4]);
-            properties.put("yearJoined", row[5]);
+            properties.put("name", city.name());
+            properties.put("country", city.country());
+            properties.put("region", countryData == null ? null : countryData.unescoRegion());
+            properties.put("status", city.status());
+            properties.put("yearJoined", city.yearJoined());
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
-            feature.put("id", row[0]);
-            feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(row[6], row[7])));
+            feature.put("id", city.id());
+            feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(city.longitude(), city.latitude())));
             feature.put("properties", properties);
             features.add(feature);
         }

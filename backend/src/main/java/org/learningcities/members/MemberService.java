@@ -1,6 +1,5 @@
 package org.learningcities.members;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -24,7 +23,6 @@ import org.learningcities.common.PageRequest;
 import org.learningcities.common.ProblemException;
 import org.learningcities.common.Roles;
 import org.learningcities.common.Versions;
-import org.learningcities.common.WordSearch;
 import org.learningcities.members.MemberViews.CountryRef;
 import org.learningcities.members.MemberViews.LocalizedProfile;
 import org.learningcities.members.MemberViews.Mayor;
@@ -65,32 +63,31 @@ public class MemberService {
     @Inject
     Caller caller;
 
+    @Inject
+    MemberDirectory directory;
+
     // ---- reading
 
     public Page<MemberSummary> list(Filter filter, PageRequest paging, Language language) {
-        Query counting = query(filter, false);
-        long total = MemberCity.count(counting.from, counting.parameters);
-        Query page = query(filter, true);
-        List<MemberCity> cities = MemberCity.<MemberCity>find(page.from + " order by " + paging.orderBy() + ", m.id", page.parameters)
-                .range(paging.offset(), paging.offset() + paging.size() - 1).list();
-        return Page.of(summaries(cities, language), paging, total);
+        MemberDirectory.Match match = directory.search(filter, paging);
+        return Page.of(summaries(match.entries(), language), paging, match.total());
     }
 
-    /** Every match, for the map and the CSV export. */
+    /** Every match with its whole record, in name order, for the CSV export. */
     public List<MemberCity> all(Filter filter) {
-        Query query = query(filter, false);
-        return MemberCity.<MemberCity>find(query.from + " order by m.name, m.id", query.parameters).list();
+        List<Long> ids = directory.all(filter).stream().map(MemberDirectory.Entry::id).toList();
+        Map<Long, MemberCity> byId = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            MemberCity.<MemberCity>list("id in ?1", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .forEach(city -> byId.put(city.id, city));
+        }
+        // A city the directory lists but the database no longer has (deleted by hand) is left out.
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /** Id, name, country, UNESCO region, status, year joined, longitude, latitude of every match that has a location. */
-    public List<Object[]> mapPoints(Filter filter) {
-        Query query = query(filter, false);
-        var select = MemberCity.getEntityManager().createQuery(
-                "select m.id, m.name, m.countryIso2, c.unescoRegion, m.status, m.yearJoined, m.longitude, m.latitude "
-                        + query.from.replace("from MemberCity m where", "from MemberCity m join Country c on c.iso2 = m.countryIso2 where")
-                        + " and m.latitude is not null order by m.name, m.id", Object[].class);
-        query.parameters.map().forEach(select::setParameter);
-        return select.getResultList();
+    /** Every match that has a location, for the map. */
+    public List<MemberDirectory.Entry> mapPoints(Filter filter) {
+        return directory.all(filter).stream().filter(e -> e.latitude() != null && e.longitude() != null).toList();
     }
 
     /**
@@ -99,6 +96,10 @@ public class MemberService {
      * and a persistence context per read). Gives the same answer as {@link #view(MemberCity, Language)}.
      */
     public Member get(long id, Language language) {
+        return view(directory.record(id, this::read), language);
+    }
+
+    private MemberCity read(long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = MemberCity.getEntityManager().createNativeQuery(MEMBER_READ).setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
@@ -135,7 +136,7 @@ public class MemberService {
                 city.profile.put((String) row[19], new ProfileText((String) row[20], (String) row[21], (String) row[22]));
             }
         }
-        return view(city, language);
+        return city;
     }
 
     /** The row, its topics (in order) and one row per profile language; ProfileText's columns last. */
@@ -385,35 +386,31 @@ public class MemberService {
                 city.lastProgressReport, city.nextReportDue, city.reportOverdue(today), city.version);
     }
 
+    /** Cities read from the database, listed as the directory lists them. */
     public List<MemberSummary> summaries(Collection<MemberCity> cities, Language language) {
-        Map<String, CountryView> countryViews = countries.viewsByIso2(cities.stream().map(c -> c.countryIso2).toList(), language);
-        Map<Long, List<Integer>> topics = topicsOf(cities);
+        return summaries(cities.stream().map(MemberService::entry).toList(), language);
+    }
+
+    List<MemberSummary> summaries(List<MemberDirectory.Entry> entries, Language language) {
+        Map<String, CountryView> countryViews = countries.viewsByIso2(entries.stream().map(MemberDirectory.Entry::country).toList(), language);
         LocalDate today = LocalDate.now();
-        return cities.stream().map(city -> {
-            CountryView country = countryViews.get(city.countryIso2);
-            return new MemberSummary(city.id, city.externalId, city.name, city.localName, countryRef(country),
-                    country.unescoRegion(), country.incomeGroup(), city.population, city.yearJoined, city.status,
-                    city.latitude, city.longitude, new ArrayList<>(topics.getOrDefault(city.id, List.of())), city.nextReportDue,
-                    city.reportOverdue(today));
+        return entries.stream().map(e -> {
+            CountryView country = countryViews.get(e.country());
+            return new MemberSummary(e.id(), e.externalId(), e.name(), e.localName(), countryRef(country),
+                    country.unescoRegion(), country.incomeGroup(), e.population(), e.yearJoined(), e.status(),
+                    e.latitude(), e.longitude(), e.topics(), e.nextReportDue(),
+                    MemberCity.reportOverdue(e.status(), e.nextReportDue(), today));
         }).toList();
     }
 
-    /**
-     * The topics of these cities, in order, with one query naming exactly their ids: initialising
-     * each city's collection went through Hibernate's batch fetch, which pads the id list to the
-     * batch size (500 parameters for a page of 20).
-     */
-    private static Map<Long, List<Integer>> topicsOf(Collection<MemberCity> cities) {
-        Map<Long, List<Integer>> topics = new java.util.HashMap<>();
-        if (cities.isEmpty()) {
-            return topics;
+    private static MemberDirectory.Entry entry(MemberCity city) {
+        int topicBits = 0;
+        for (int topic : city.topics) {
+            topicBits |= 1 << topic;
         }
-        for (Object[] row : MemberCity.getEntityManager().createQuery(
-                        "select m.id, t from MemberCity m join m.topics t where m.id in :ids order by t", Object[].class)
-                .setParameter("ids", cities.stream().map(c -> c.id).toList()).getResultList()) {
-            topics.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((Integer) row[1]);
-        }
-        return topics;
+        return new MemberDirectory.Entry(-1, city.id, city.externalId, city.name, city.localName, city.countryIso2,
+                city.population, city.yearJoined, city.status, city.latitude, city.longitude, city.nextReportDue,
+                city.version, -1, topicBits, new long[0]);
     }
 
     /** The narrative in the chosen language, else English, else any language the city wrote in. */
@@ -453,69 +450,5 @@ public class MemberService {
 
     static boolean same(Object a, Object b) {
         return Objects.equals(a, b);
-    }
-
-    // ---- the directory query
-
-    private record Query(String from, Parameters parameters) {
-    }
-
-    /**
-     * The directory's filters as HQL. The same condition is written two ways, both meaning the same:
-     * for counting (or reading every match), as set conditions MariaDB turns into semi-joins that
-     * start from the smaller side (a region's countries, a topic's members: an index-only count);
-     * for one page ({@code page}), as per-row tests, so MariaDB walks the sort column's index and
-     * stops after the page (the set form made it fetch and sort every match, e.g. 2,000 full rows
-     * per page of a region; EXPLAIN on the bench's 10,000 cities).
-     */
-    private Query query(Filter filter, boolean page) {
-        StringBuilder where = new StringBuilder("from MemberCity m where 1 = 1");
-        // A page's subquery tests go last: MariaDB checks a row's own columns first (3 to 4 times faster).
-        StringBuilder perRow = new StringBuilder();
-        Parameters parameters = new Parameters();
-        if (filter.q() != null && !filter.q().isBlank()) {
-            where.append(" and (").append(WordSearch.condition(filter.q(), List.of("m.name", "m.localName"), parameters))
-                    .append(")");
-        }
-        if (filter.country() != null && !filter.country().isBlank()) {
-            where.append(" and m.countryIso2 = :country");
-            parameters.and("country", filter.country().trim().toUpperCase(Locale.ROOT));
-        }
-        if (filter.region() != null) {
-            (page ? perRow : where).append(page ? " and (select c.unescoRegion from Country c where c.iso2 = m.countryIso2) = :region"
-                    : " and m.countryIso2 in (select c.iso2 from Country c where c.unescoRegion = :region)");
-            parameters.and("region", filter.region().name());
-        }
-        if (filter.incomeGroup() != null) {
-            where.append(" and m.countryIso2 in (select g.countryIso2 from CountryIncomeGroup g"
-                    + " where g.editionCode = :edition and g.incomeGroup = :group)");
-            String edition = countries.currentEdition();
-            parameters.and("edition", edition == null ? "" : edition)
-                    .and("group", filter.incomeGroup().name());
-        }
-        if (filter.status() != null) {
-            where.append(" and m.status = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.topic() != null) {
-            // (The case form keeps MariaDB from rewriting the test into a semi-join.)
-            (page ? perRow : where).append(page ? " and (case when :topic member of m.topics then 1 else 0 end) = 1"
-                    : " and :topic member of m.topics");
-            parameters.and("topic", filter.topic());
-        }
-        if (filter.joinedFrom() != null) {
-            where.append(" and m.yearJoined >= :joinedFrom");
-            parameters.and("joinedFrom", filter.joinedFrom());
-        }
-        if (filter.cluster() != null) {
-            where.append(" and m.id in (select cm.memberId from ClusterMembership cm where cm.clusterId = :cluster"
-                    + " and cm.leftOn is null)");
-            parameters.and("cluster", filter.cluster());
-        }
-        if (filter.joinedTo() != null) {
-            where.append(" and m.yearJoined <= :joinedTo");
-            parameters.and("joinedTo", filter.joinedTo());
-        }
-        return new Query(where.append(perRow).toString(), parameters);
     }
 }

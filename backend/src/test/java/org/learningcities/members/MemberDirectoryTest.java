@@ -9,13 +9,26 @@ import static org.hamcrest.Matchers.not;
 import static org.learningcities.testsupport.Api.given;
 import static org.learningcities.testsupport.Api.givenBadRequest;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.learningcities.testsupport.Api;
 
 @QuarkusTest
 class MemberDirectoryTest {
+
+    @Inject
+    AgroalDataSource database;
 
     @Test
     void searchIgnoresAccentsAndCaseAndMatchesWordStarts() {
@@ -134,5 +147,130 @@ class MemberDirectoryTest {
     @Test
     void unknownMemberIs404() {
         given().get("/api/members/987654321").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    // ---- the directory is served from memory (MemberDirectory): it must answer what SQL over the same rows answers
+
+    @Test
+    void wordSearchInMemoryMatchesWhatMariaDbLikeMatches() throws SQLException {
+        String tag = Members.unique("W").substring(2).toLowerCase();
+        String[] names = {"Ærøskøbing", "Straße am See", "Łódź", "São Paulo", "Đà Nẵng", "Œiras", "Zürich", "El Alto",
+                "L'Aquila", "Saint-Étienne", "ÅLESUND", "Çanakkale", "Ōsaka-shi", "Mönchengladbach", "Niš", "Ñuñoa", "Kraków Nowa Huta"};
+        String[] locals = {null, null, null, null, "Đà Nẵng", null, "Zurich", null, null, null, null, null, "大阪市", null, "Ниш", null, null};
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", names[i] + " " + tag, "country", "FR", "yearJoined", 2016));
+            if (locals[i] != null) {
+                fields.put("localName", locals[i]);
+            }
+            ids.add(Members.create(fields));
+        }
+        String[] queries = {"aero", "ærø", "aer", "ærosk", "ærøsk", "stras", "straß", "strasse", "strase", "straße a", "lod", "łód", "sao p", "SÃO", "da", "da nang", "oei",
+                "œi", "zur", "zü", "alto", "el a", "aquila", "l'a", "etienne", "saint-e", "saint-é", "ale", "can", "osaka", "ōsaka-",
+                "大阪", "monchen", "mön", "nis", "ниш", "nun", "ñu", "nowa h", "huta", tag, "see " + tag, "a", "x"};
+        List<String> disagreements = new ArrayList<>();
+        for (String q : queries) {
+            List<Long> fromSql = new ArrayList<>();
+            try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
+                    "SELECT id FROM member_city WHERE id IN (" + String.join(",", ids.stream().map(String::valueOf).toList())
+                            + ") AND (name LIKE ? OR name LIKE ? OR local_name LIKE ? OR local_name LIKE ?) ORDER BY id")) {
+                for (int p = 1; p <= 4; p += 2) {
+                    select.setString(p, q + "%");
+                    select.setString(p + 1, "% " + q + "%");
+                }
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        fromSql.add(r.getLong(1));
+                    }
+                }
+            }
+            List<Long> fromApi = new ArrayList<>();
+            for (Object id : given().queryParam("q", q).queryParam("size", 200).get("/api/members").then().statusCode(200)
+                    .extract().jsonPath().getList("items.id")) {
+                long value = ((Number) id).longValue();
+                if (ids.contains(value)) {
+                    fromApi.add(value);
+                }
+            }
+            fromApi.sort(null);
+            if (!fromSql.equals(fromApi)) {
+                disagreements.add("q=" + q + ": SQL " + fromSql + ", API " + fromApi);
+            }
+        }
+        Assertions.assertEquals(List.of(), disagreements, "cities " + ids);
+    }
+
+    @Test
+    void sortOrdersAreTheDatabasesOrders() throws SQLException {
+        String tag = Members.unique("S").substring(2);
+        String[][] cities = {{"éa", "DE", "2019", ""}, {"Eb", "AT", "2016", "500"}, {"ea", "CH", "2019", "20"}, {"Ec", "BE", "2013", ""},
+                {"EA", "FR", "2016", "20"}, {"ëd", "AT", "2022", "7"}};
+        List<Long> ids = new ArrayList<>();
+        for (String[] city : cities) {
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", tag + " " + city[0], "country", city[1],
+                    "yearJoined", Integer.parseInt(city[2])));
+            if (!city[3].isEmpty()) {
+                fields.put("population", Long.parseLong(city[3]));
+            }
+            ids.add(Members.create(fields));
+        }
+        Map<String, String> sorts = Map.of("name", "name", "-name", "name DESC", "population", "population",
+                "-population", "population DESC", "country,-yearJoined", "country_iso2, year_joined DESC",
+                "-yearJoined,name", "year_joined DESC, name");
+        for (var sort : sorts.entrySet()) {
+            List<Long> fromSql = new ArrayList<>();
+            try (Connection c = database.getConnection(); PreparedStatement select = c.prepareStatement(
+                    "SELECT id FROM member_city WHERE id IN (" + String.join(",", ids.stream().map(String::valueOf).toList())
+                            + ") ORDER BY " + sort.getValue() + ", id"); ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    fromSql.add(r.getLong(1));
+                }
+            }
+            List<Long> fromApi = given().queryParam("q", tag).queryParam("sort", sort.getKey()).get("/api/members").then()
+                    .statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+            Assertions.assertEquals(fromSql, fromApi, "sort=" + sort.getKey());
+        }
+    }
+
+    @Test
+    void theClusterFilterFollowsJoiningAndLeaving() {
+        String secretariat = "sam";
+        Number term = Api.as(secretariat, "secretariat").contentType("application/json")
+                .body(Map.of("code", Members.unique("DT"), "startsOn", "2030-01-01", "endsOn", "2031-12-31"))
+                .post("/api/cluster-terms").then().statusCode(201).extract().path("id");
+        String name = Members.unique("Directory cluster");
+        Number cluster = Api.as(secretariat, "secretariat").contentType("application/json")
+                .body(Map.of("name", Map.of("en", name, "fr", name, "es", name), "description", Map.of("en", "About it"), "topics", List.of(2), "status", "ACTIVE"))
+                .post("/api/clusters").then().statusCode(201).extract().path("id");
+        long city = Members.create(Members.unique("Joiner"), "PT", 2018);
+        String members = "/api/clusters/" + cluster + "/terms/" + term + "/members";
+        given().queryParam("cluster", cluster).get("/api/members").then().body("total", equalTo(0));
+        Api.as(secretariat, "secretariat").contentType("application/json")
+                .body(Map.of("memberId", city, "joinedOn", "2030-02-01")).post(members).then().statusCode(201);
+        given().queryParam("cluster", cluster).get("/api/members").then().body("items.id", contains((int) city));
+        Api.as(secretariat, "secretariat").contentType("application/json").body(Map.of("leftOn", "2030-06-30"))
+                .post(members + "/" + city + "/leave").then().statusCode(200);
+        given().queryParam("cluster", cluster).get("/api/members").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aChangeCommittedElsewhereShowsWithinTheRecheckInterval() throws Exception {
+        // Another instance of the API (here: SQL, as it would commit) changes a city: this instance never hears of it
+        // and must see it by its periodic check (1 s by default), in the list and in GET, whose cache holds the old one.
+        long id = Members.create(Members.unique("Before"), "NO", 2017);
+        given().get("/api/members/" + id).then().statusCode(200);
+        String renamed = Members.unique("Renamed elsewhere");
+        try (Connection c = database.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE member_city SET name = ?, version = version + 1 WHERE id = ?")) {
+            update.setString(1, renamed);
+            update.setLong(2, id);
+            Assertions.assertEquals(1, update.executeUpdate());
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!renamed.equals(given().get("/api/members/" + id).then().extract().path("name")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        given().get("/api/members/" + id).then().body("name", equalTo(renamed)).header("ETag", equalTo("\"1\""));
+        given().queryParam("q", renamed).get("/api/members").then().body("items.id", contains((int) id));
     }
 }
