@@ -163,7 +163,9 @@ public class ProblemMappers {
             if (cause instanceof org.hibernate.exception.DataException) {
                 return respond(ProblemException.validation("", "a value is too long or out of range").toProblem(path(uri)));
             }
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
+            // (Plain JDBC, as the member directory reads, gets the driver's own exception: SQL state class 08.)
+            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 LOG.warnf("Database unavailable: %s", cause.getMessage());
                 return unavailable("The database cannot be reached; try again shortly.", uri);
             }
