@@ -50,6 +50,12 @@ public class Bench {
     static final long SEED = 20261125L;
     static final int RUNS = Integer.getInteger("bench.runs", 3);
     static final int SECONDS = Integer.getInteger("bench.seconds", 6);
+    /**
+     * Load before the measured runs of a read row: long enough for the JIT to compile the request path
+     * (with 3 s the first of three runs of GET one member still ran half-interpreted: 2,615 against
+     * 10,757 requests/s for the third), so the runs measure the API in its steady state.
+     */
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
     static final int POINT_CONCURRENCY = 16;
     // The API's JVM options: -Dbench.jvm=... (one option) or BENCH_JVM='...' (several, space-separated).
     static final String JVM = System.getenv().getOrDefault("BENCH_JVM", System.getProperty("bench.jvm",
@@ -213,7 +219,7 @@ public class Bench {
                 {"  ratio API / database", ">= 0.5"}}, out -> {
             need("members");
             log("GET one member by id vs JDBC point select, " + POINT_CONCURRENCY + " connections ...");
-            load((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY, 3);
+            load((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY, WARMUP_SECONDS);
             pointSelects(POINT_CONCURRENCY, 2);
             List<Double> apiRps = new ArrayList<>();
             List<Double> dbRps = new ArrayList<>();
@@ -252,7 +258,7 @@ public class Bench {
                         + "&page=1&size=20";
                 default -> "/api/members?topic=" + (1 + r.nextInt(12)) + "&joinedFrom=2016&page=" + (1 + r.nextInt(3)) + "&size=20";
             }, null);
-            load(search, 64, 3);
+            load(search, 64, WARMUP_SECONDS);
             List<Double> p95 = new ArrayList<>();
             List<Double> searchRps = new ArrayList<>();
             List<Double> apiCpuMs = new ArrayList<>();
@@ -361,7 +367,7 @@ public class Bench {
             }
             log("Full-text search over " + resources + " resources, " + SEARCH_CONCURRENCY + " connections ...");
             BiFunction<Integer, Random, byte[]> search = (t, r) -> get(searchQuery(r), null);
-            load(search, SEARCH_CONCURRENCY, 3);
+            load(search, SEARCH_CONCURRENCY, WARMUP_SECONDS);
             List<Double> p95 = new ArrayList<>();
             List<Double> p50 = new ArrayList<>();
             List<Double> rps = new ArrayList<>();
