@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,14 +108,6 @@ public class MemberDirectory {
             return topics;
         }
 
-        boolean inCluster(long cluster) {
-            for (long c : clusters) {
-                if (c == cluster) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** A page of matches and how many there are in all. */
@@ -136,6 +127,12 @@ public class MemberDirectory {
         final String[] words;
         final int[] wordEntry;
         final Map<List<PageRequest.SortField>, Entry[]> orders = new ConcurrentHashMap<>();
+        /** The positions of the cities with each value of a filtered field: a filter is a few ANDs of these. */
+        final Map<String, BitSet> byCountry = new HashMap<>();
+        final Map<MemberStatus, BitSet> byStatus = new java.util.EnumMap<>(MemberStatus.class);
+        final Map<Integer, BitSet> byTopic = new HashMap<>();
+        final java.util.TreeMap<Integer, BitSet> byYear = new java.util.TreeMap<>();
+        final Map<Long, BitSet> byCluster = new HashMap<>();
         volatile long checkedAt;
 
         Snapshot(Stamp stamp, Entry[] entries) {
@@ -147,6 +144,15 @@ public class MemberDirectory {
                 byId.put(e.id(), e);
                 addWords(words, e.name(), e.position());
                 addWords(words, e.localName(), e.position());
+                byCountry.computeIfAbsent(e.country(), k -> new BitSet()).set(e.position());
+                byStatus.computeIfAbsent(e.status(), k -> new BitSet()).set(e.position());
+                byYear.computeIfAbsent(e.yearJoined(), k -> new BitSet()).set(e.position());
+                for (int topic : e.topics()) {
+                    byTopic.computeIfAbsent(topic, k -> new BitSet()).set(e.position());
+                }
+                for (long cluster : e.clusters()) {
+                    byCluster.computeIfAbsent(cluster, k -> new BitSet()).set(e.position());
+                }
             }
             words.sort(Comparator.comparing(w -> (String) w[0]));
             this.words = new String[words.size()];
@@ -260,31 +266,43 @@ public class MemberDirectory {
     /** One page of the cities that pass the filter, in the page's order. */
     public Match search(MemberService.Filter filter, PageRequest paging) {
         Snapshot s = current();
-        Criteria criteria = criteria(filter, s);
+        BitSet matches = matches(filter, s);
         int from = paging.offset();
         int to = from + paging.size();
         List<Entry> page = new ArrayList<>(paging.size());
-        long total = 0;
-        for (Entry e : s.order(paging.sort())) {
-            if (criteria.test(e)) {
-                if (total >= from && total < to) {
-                    page.add(e);
+        int seen = 0;
+        if (paging.sort().equals(NAME_ORDER)) {
+            // Positions are name order: walk the matching bits.
+            for (int p = matches.nextSetBit(0); p >= 0 && seen < to; p = matches.nextSetBit(p + 1), seen++) {
+                if (seen >= from) {
+                    page.add(s.entries[p]);
                 }
-                total++;
+            }
+        } else {
+            for (Entry e : s.order(paging.sort())) {
+                if (seen >= to) {
+                    break;
+                }
+                if (matches.get(e.position())) {
+                    if (seen >= from) {
+                        page.add(e);
+                    }
+                    seen++;
+                }
             }
         }
-        return new Match(page, total);
+        return new Match(page, matches.cardinality());
     }
+
+    private static final List<PageRequest.SortField> NAME_ORDER = List.of(new PageRequest.SortField("m.name", false));
 
     /** Every city that passes the filter, in name order. */
     public List<Entry> all(MemberService.Filter filter) {
         Snapshot s = current();
-        Criteria criteria = criteria(filter, s);
-        List<Entry> found = new ArrayList<>();
-        for (Entry e : s.entries) {
-            if (criteria.test(e)) {
-                found.add(e);
-            }
+        BitSet matches = matches(filter, s);
+        List<Entry> found = new ArrayList<>(matches.cardinality());
+        for (int p = matches.nextSetBit(0); p >= 0; p = matches.nextSetBit(p + 1)) {
+            found.add(s.entries[p]);
         }
         return found;
     }
@@ -330,51 +348,60 @@ public class MemberDirectory {
         return text == null ? 0 : text.length();
     }
 
-    /** The filter as tests on an entry: the region and income group become the set of countries they cover. */
-    private Criteria criteria(MemberService.Filter filter, Snapshot s) {
-        ReferenceCache.Snapshot ref = reference.get();
-        Set<String> countries = null;
+    /**
+     * The positions of the cities that pass the filter: the AND of the indexes of each condition
+     * (a region or an income group is the OR of its countries; a year range, of its years).
+     */
+    private BitSet matches(MemberService.Filter filter, Snapshot s) {
+        BitSet matches = new BitSet(s.entries.length);
+        matches.set(0, s.entries.length);
+        if (filter.q() != null && !filter.q().isBlank()) {
+            matches.and(s.startingWith(filter.q()));
+        }
+        if (filter.country() != null && !filter.country().isBlank()) {
+            matches.and(s.byCountry.getOrDefault(filter.country().trim().toUpperCase(Locale.ROOT), NONE));
+        }
+        ReferenceCache.Snapshot ref = filter.region() != null || filter.incomeGroup() != null ? reference.get() : null;
         if (filter.region() != null) {
-            countries = new HashSet<>();
+            BitSet region = new BitSet();
             for (ReferenceCache.CountryData c : ref.countries().values()) {
                 if (filter.region().name().equals(c.unescoRegion())) {
-                    countries.add(c.iso2());
+                    region.or(s.byCountry.getOrDefault(c.iso2(), NONE));
                 }
             }
+            matches.and(region);
         }
         if (filter.incomeGroup() != null) {
-            Set<String> inGroup = new HashSet<>();
-            ref.incomeGroupOfCountry().forEach((iso2, group) -> {
-                if (filter.incomeGroup().name().equals(group)) {
-                    inGroup.add(iso2);
+            BitSet group = new BitSet();
+            ref.incomeGroupOfCountry().forEach((iso2, code) -> {
+                if (filter.incomeGroup().name().equals(code)) {
+                    group.or(s.byCountry.getOrDefault(iso2, NONE));
                 }
             });
-            if (countries == null) {
-                countries = inGroup;
-            } else {
-                countries.retainAll(inGroup);
-            }
+            matches.and(group);
         }
-        String country = filter.country() == null || filter.country().isBlank() ? null
-                : filter.country().trim().toUpperCase(Locale.ROOT);
-        BitSet words = filter.q() == null || filter.q().isBlank() ? null : s.startingWith(filter.q());
-        return new Criteria(words, country, countries, filter.status(), filter.topic() == null ? 0 : 1 << filter.topic(),
-                filter.joinedFrom(), filter.joinedTo(), filter.cluster());
+        if (filter.status() != null) {
+            matches.and(s.byStatus.getOrDefault(filter.status(), NONE));
+        }
+        if (filter.topic() != null) {
+            matches.and(s.byTopic.getOrDefault(filter.topic(), NONE));
+        }
+        if (filter.joinedFrom() != null || filter.joinedTo() != null) {
+            int from = filter.joinedFrom() == null ? Integer.MIN_VALUE : filter.joinedFrom();
+            int to = filter.joinedTo() == null ? Integer.MAX_VALUE : filter.joinedTo();
+            BitSet years = new BitSet();
+            if (from <= to) {
+                s.byYear.subMap(from, true, to, true).values().forEach(years::or);
+            }
+            matches.and(years);
+        }
+        if (filter.cluster() != null) {
+            matches.and(s.byCluster.getOrDefault(filter.cluster(), NONE));
+        }
+        return matches;
     }
 
-    private record Criteria(BitSet words, String country, Set<String> countries, MemberStatus status, int topicBit,
-                            Integer joinedFrom, Integer joinedTo, Long cluster) {
-        boolean test(Entry e) {
-            return (words == null || words.get(e.position()))
-                    && (country == null || country.equals(e.country()))
-                    && (countries == null || countries.contains(e.country()))
-                    && (status == null || status == e.status())
-                    && (topicBit == 0 || (e.topicBits() & topicBit) != 0)
-                    && (joinedFrom == null || e.yearJoined() >= joinedFrom)
-                    && (joinedTo == null || e.yearJoined() <= joinedTo)
-                    && (cluster == null || e.inCluster(cluster));
-        }
-    }
+    private static final BitSet NONE = new BitSet();
 
     // ---- keeping it fresh
 
