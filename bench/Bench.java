@@ -51,11 +51,11 @@ public class Bench {
     static final int RUNS = Integer.getInteger("bench.runs", 3);
     static final int SECONDS = Integer.getInteger("bench.seconds", 6);
     /**
-     * Load before the measured runs of a read row: long enough for the JIT to compile the request path
-     * (with 3 s the first of three runs of GET one member still ran half-interpreted: 2,615 against
-     * 10,757 requests/s for the third), so the runs measure the API in its steady state.
+     * Longest warm-up before the measured runs of a read row (see {@link #warmUp}): with a fixed 3 s
+     * the first of three runs of GET one member still ran half-compiled (2,615 against 10,757
+     * requests/s for the third), and on a busy machine 10 s were not enough either.
      */
-    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 60);
     static final int POINT_CONCURRENCY = 16;
     // The API's JVM options: -Dbench.jvm=... (one option) or BENCH_JVM='...' (several, space-separated).
     static final String JVM = System.getenv().getOrDefault("BENCH_JVM", System.getProperty("bench.jvm",
@@ -214,13 +214,13 @@ public class Bench {
         }
 
         // ---- measures
-        if (selected("member")) measure("point reads", RUNS * (2 * SECONDS + 10) + 120, new String[][] {
+        if (selected("member")) measure("point reads", RUNS * (2 * SECONDS + 10) + WARMUP_SECONDS + 120, new String[][] {
                 {"GET /api/members/{id}: requests/s", ""}, {"JDBC point select (same concurrency): rows/s", ""},
                 {"  ratio API / database", ">= 0.5"}}, out -> {
             need("members");
             log("GET one member by id vs JDBC point select, " + POINT_CONCURRENCY + " connections ...");
-            load((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY, WARMUP_SECONDS);
-            pointSelects(POINT_CONCURRENCY, 2);
+            warmUp((t, r) -> get("/api/members/" + memberIds[r.nextInt(memberIds.length)], null), POINT_CONCURRENCY);
+            pointSelects(POINT_CONCURRENCY, 4);
             List<Double> apiRps = new ArrayList<>();
             List<Double> dbRps = new ArrayList<>();
             List<Double> ratio = new ArrayList<>();
@@ -247,7 +247,7 @@ public class Bench {
             add(out, new Row("  (API CPU per GET: ms)", "", apiCpuMs, "%.2f", null));
         });
 
-        if (selected("directory")) measure("directory search", RUNS * (SECONDS + 60) + 120, new String[][] {
+        if (selected("directory")) measure("directory search", RUNS * (SECONDS + 60) + WARMUP_SECONDS + 120, new String[][] {
                 {"directory search, filtered + paged, 10,000 cities, 64 conn: p95 ms", "<= 50"}, {"  (requests/s)", ""}}, out -> {
             need("members");
             log("Directory search, 64 connections ...");
@@ -258,7 +258,7 @@ public class Bench {
                         + "&page=1&size=20";
                 default -> "/api/members?topic=" + (1 + r.nextInt(12)) + "&joinedFrom=2016&page=" + (1 + r.nextInt(3)) + "&size=20";
             }, null);
-            load(search, 64, WARMUP_SECONDS);
+            warmUp(search, 64);
             List<Double> p95 = new ArrayList<>();
             List<Double> searchRps = new ArrayList<>();
             List<Double> apiCpuMs = new ArrayList<>();
@@ -357,7 +357,7 @@ public class Bench {
             add(out, new Row("  allocations decided per second", "reported", allocationsPerSecond, "%.0f", null));
         });
 
-        if (selected("search")) measure("full-text search", RUNS * (SECONDS + 60) + 120, new String[][] {
+        if (selected("search")) measure("full-text search", RUNS * (SECONDS + 60) + WARMUP_SECONDS + 120, new String[][] {
                 {"full-text search over 10,000 resources, " + SEARCH_CONCURRENCY + " conn: p95 ms", "<= 100"},
                 {"  (median ms)", ""}, {"  (requests/s)", ""}, {"  (CSV import of the 10,000 resources: seconds)", ""}}, out -> {
             need("resources");
@@ -367,7 +367,7 @@ public class Bench {
             }
             log("Full-text search over " + resources + " resources, " + SEARCH_CONCURRENCY + " connections ...");
             BiFunction<Integer, Random, byte[]> search = (t, r) -> get(searchQuery(r), null);
-            load(search, SEARCH_CONCURRENCY, WARMUP_SECONDS);
+            warmUp(search, SEARCH_CONCURRENCY);
             List<Double> p95 = new ArrayList<>();
             List<Double> p50 = new ArrayList<>();
             List<Double> rps = new ArrayList<>();
@@ -979,6 +979,25 @@ public class Bench {
     }
 
     /** Closed-loop load: each connection sends its next request when the answer to the last one is in. */
+    /**
+     * Runs the load in 4 s rounds until two rounds in a row agree within 10 % on requests/s (the JIT
+     * has compiled the request path: the API is in its steady state), at most {@link #WARMUP_SECONDS}.
+     */
+    static void warmUp(BiFunction<Integer, Random, byte[]> request, int connections) throws Exception {
+        long end = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+        double previous = load(request, connections, 4).rps();
+        List<String> rounds = new ArrayList<>(List.of(String.format("%.0f", previous)));
+        while (System.nanoTime() < end) {
+            double now = load(request, connections, 4).rps();
+            rounds.add(String.format("%.0f", now));
+            if (Math.abs(now - previous) <= 0.1 * Math.max(now, previous)) {
+                break;
+            }
+            previous = now;
+        }
+        log("  warm-up rounds (requests/s): " + String.join(", ", rounds));
+    }
+
     static Result load(BiFunction<Integer, Random, byte[]> request, int connections, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(connections, DAEMONS);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
