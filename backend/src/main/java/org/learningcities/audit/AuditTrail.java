@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.HibernateException;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.ActionQueue;
@@ -80,7 +79,12 @@ final class AuditTrail implements PostInsertEventListener, PostUpdateEventListen
     private static final int BATCH = 500;
 
     private final ObjectMapper json;
-    private final Map<SharedSessionContractImplementor, Pending> pending = new ConcurrentHashMap<>();
+    /**
+     * Weak keys: a session closed without running its completion callbacks (Hibernate warns "Closing
+     * shared session with unprocessed transaction completion actions" after some failed flushes) must
+     * not stay here with its persistence context.
+     */
+    private final Map<SharedSessionContractImplementor, Pending> pending = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     AuditTrail(ObjectMapper json) {
         this.json = json;

@@ -234,7 +234,13 @@ public class MemberDirectory {
     private final ReentrantLock refreshing = new ReentrantLock();
     private final Map<Long, MemberCity> records = new ConcurrentHashMap<>();
     private final AtomicLong recordChars = new AtomicLong();
-    private final Set<SharedSessionContractImplementor> watched = ConcurrentHashMap.newKeySet();
+    /**
+     * Sessions whose commit will mark the directory stale. Weak: a session closed without running its
+     * completion callbacks (Hibernate warns "Closing shared session with unprocessed transaction
+     * completion actions" after some failed flushes) must not stay here with its persistence context.
+     */
+    private final Set<SharedSessionContractImplementor> watched = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     void onStart(@Observes StartupEvent start) {
         Listener listener = new Listener();

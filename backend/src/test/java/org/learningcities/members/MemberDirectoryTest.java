@@ -4,8 +4,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.learningcities.testsupport.Api.given;
 import static org.learningcities.testsupport.Api.givenBadRequest;
 
@@ -131,17 +129,28 @@ class MemberDirectoryTest {
         long id = Members.create(Members.unique("Osan"), "KR", 2019);
         given().get("/api/members/" + id).then().body("nextProgressReportDue", equalTo("2021-12-31"))
                 .body("progressReportOverdue", equalTo(true));
-        org.learningcities.testsupport.Api.as("sam", "secretariat").get("/api/members/overdue-reports?size=200")
-                .then().statusCode(200).body("items.id", hasItem((int) id));
+        Assertions.assertTrue(overdueIds().contains(id));
         org.learningcities.testsupport.Api.as("sam", "secretariat").contentType("application/json")
                 .body(Map.of("receivedOn", java.time.LocalDate.now().toString()))
                 .post("/api/members/" + id + "/progress-reports").then().statusCode(201);
         given().get("/api/members/" + id + "/progress-reports").then()
                 .body("nextDue", equalTo((java.time.LocalDate.now().getYear() + 2) + "-12-31"))
                 .body("overdue", equalTo(false)).body("total", equalTo(1));
-        org.learningcities.testsupport.Api.as("sam", "secretariat").get("/api/members/overdue-reports?size=200")
-                .then().body("items.id", not(hasItem((int) id)));
+        Assertions.assertFalse(overdueIds().contains(id));
         org.learningcities.testsupport.Api.as("dana", "donor").get("/api/members/overdue-reports").then().statusCode(403);
+    }
+
+    /** Every page of the overdue list (the tests' own cities make it longer than one page). */
+    private static List<Long> overdueIds() {
+        List<Long> ids = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            var answer = Api.as("sam", "secretariat").queryParam("size", 200).queryParam("page", page)
+                    .get("/api/members/overdue-reports").then().statusCode(200).extract().jsonPath();
+            ids.addAll(answer.getList("items.id", Long.class));
+            if (ids.size() >= answer.getLong("total") || answer.getList("items").isEmpty()) {
+                return ids;
+            }
+        }
     }
 
     @Test
