@@ -220,7 +220,9 @@ async function scenarioNewFund(browser, secretariatToken) {
       await page.getByTestId('fund-name').fill(`E2E new fund ${ts}`)
       await page.getByTestId('fund-startsOn').fill('2022-01-01')
       await page.getByTestId('fund-endsOn').fill('2023-12-31')
-      await page.getByTestId('fund-agent').fill(String(agent.id))
+      // The agent is found by name as one types, and chosen with a click.
+      await page.getByTestId('fund-agent-input').fill(agent.name)
+      await page.locator(`[data-testid="fund-agent-option"][data-id="${agent.id}"]`).click()
       await page.getByTestId('fund-create').click()
       await page.waitForURL(/\/fund\/\d+\/record$/, { timeout: WAIT_MS })
       fundId = Number(new URL(page.url()).pathname.split('/')[2])
@@ -231,7 +233,13 @@ async function scenarioNewFund(browser, secretariatToken) {
     let donorId
     await step('i: the fund manager registers the donor in the new donor form', page, async () => {
       await page.getByTestId('fund-link-new-donor').click()
-      await page.getByTestId('donor-organisationId').fill(String(party.id))
+      // The donor's organisation is found by name and chosen with the keyboard (its name is unique to this run).
+      const box = page.getByTestId('donor-organisation-input')
+      await box.fill(party.name)
+      await page.locator(`[data-testid="donor-organisation-option"][data-id="${party.id}"]`).waitFor()
+      await box.press('ArrowDown')
+      await box.press('Enter')
+      assert((await box.inputValue()).startsWith(party.name), `the picker shows "${await box.inputValue()}"`)
       await page.getByTestId('donor-type').selectOption('GOVERNMENT')
       await page.getByTestId('donor-create').click()
       const created = await page.getByTestId('donor-created').textContent()

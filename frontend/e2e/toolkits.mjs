@@ -217,6 +217,18 @@ async function scenarioUpload(browser, secretariatToken) {
       assert((answer.headers.get('content-type') ?? '').startsWith('application/pdf'), `Content-Type ${answer.headers.get('content-type')}`)
       assert((answer.headers.get('content-disposition') ?? '').includes(fileName), `Content-Disposition ${answer.headers.get('content-disposition')}`)
     })
+    await step('m: the secretariat removes the French file after confirming; it is gone from the page and the API', page, async () => {
+      const before = (await expectApi(200, null, 'GET', `/api/resources/${resource.id}`)).body
+      const url = before.variants.find((variant) => variant.language === 'fr').file.downloadUrl
+      await page.getByTestId('remove-fr').click()
+      await page.getByTestId('remove-confirm-fr').click()
+      await waitForText(page, 'remove-done', `The French file ${fileName} was removed.`)
+      await page.getByTestId('resource-no-downloads').waitFor()
+      const after = (await expectApi(200, null, 'GET', `/api/resources/${resource.id}`)).body
+      assert(after.variants.length === 0, `the resource still has ${JSON.stringify(after.variants)}`)
+      const answer = await callApi(null, 'GET', url)
+      assert(answer.status === 404, `the removed file's download answered ${answer.status}`)
+    })
   } finally {
     await page.context().close()
   }
@@ -338,6 +350,6 @@ export async function toolkitsScenarios(browser) {
   await scenario('k: search finds the seed toolkit\'s resources by a French or Spanish word', () => scenarioSearch(browser))
   if (!secretariatToken) return
   await scenario('l: a focal point submits a fiche, the secretariat publishes it, the public sees it', () => scenarioFiche(browser, secretariatToken))
-  await scenario('m: a file uploads through the resource page and downloads intact', () => scenarioUpload(browser, secretariatToken))
+  await scenario('m: a file uploads through the resource page, downloads intact and is removed', () => scenarioUpload(browser, secretariatToken))
   await scenario('n: the secretariat adds a project, a resource and a toolkit through the forms; search finds the resource', () => scenarioSecretariatForms(browser))
 }

@@ -910,11 +910,37 @@ export interface paths {
          *     (26,214,400 bytes) per file, else 413. The type is read from the bytes, not the name or
          *     the declared type: PDF, Office (OOXML, ODF, legacy OLE), RTF, plain text and CSV, PNG,
          *     JPEG, GIF, WebP, MP3, WAV, Ogg, MP4/M4A, WebM; HTML, scripts, archives and
-         *     executables (and SVG, which can carry scripts) are refused with 415. The file replaces that language's file or link.
+         *     executables (and SVG, which can carry scripts) are refused with 415. The file replaces that language's file or link
+         *     (`DELETE /api/resources/{resourceId}/languages/{language}/file` removes it).
          *     Stored with its SHA-256.
          */
         post: operations["uploadResourceFile"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{resourceId}/languages/{language}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a resource's file in one language
+         * @description The secretariat removes a wrongly uploaded file: the resource then has nothing in that
+         *     language (its other languages stay) until a file is uploaded or a link is set again. The
+         *     stored bytes are deleted once the removal has committed (and no other file has the same
+         *     content). The removal is in the audit trail, and the resource gets a new version, so an
+         *     `If-Match` read before it no longer fits. A language without a file (a link is not a
+         *     file: it is changed with `PUT /api/resources/{resourceId}`) is 404.
+         */
+        delete: operations["deleteResourceFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7225,6 +7251,33 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    deleteResourceFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                resourceId: components["parameters"]["ResourceId"];
+                /** @description The BCP 47 tag of the language whose file goes. */
+                language: components["schemas"]["LanguageTag"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     downloadResourceFile: {

@@ -5,6 +5,7 @@ import type { Schemas } from '../api/client'
 import type { AuthState } from '../auth/AuthProvider'
 import { chooseLanguage } from '../i18n'
 import { fakeApi, json, requestsTo, type Handler } from '../test/fakeApi'
+import { pick } from '../test/picker'
 import { ClusterFormPage } from './ClusterFormPage'
 import { authenticated, HEALTH, list } from './testData'
 
@@ -82,11 +83,13 @@ describe('the cluster form', () => {
     fireEvent.change(within(form).getByTestId('description-es'), { target: { value: 'Aprendizaje de las personas mayores.' } })
     fireEvent.click(await within(form).findByTestId('cluster-topic-10'))
     fireEvent.click(within(form).getByTestId('cluster-topic-1'))
-    fireEvent.change(within(form).getByTestId('partner-q'), { target: { value: 'open' } })
-    fireEvent.click(within(form).getByTestId('partner-search'))
-    const result = (await within(form).findAllByTestId('partner-result')).find((item) => item.textContent?.includes('Open Society'))!
-    fireEvent.click(within(result).getByTestId('partner-add'))
+    // Found as one types, chosen with the keyboard; the box empties for the next one.
+    await pick('partner', 'open', 'Open Society', form)
     await waitFor(() => expect(within(form).getByTestId('cluster-partner').textContent).toContain('Open Society Institute'))
+    expect((within(form).getByLabelText('Find an organisation by name') as HTMLInputElement).value).toBe('')
+    // A partner already chosen is not offered again.
+    fireEvent.change(within(form).getByTestId('partner-input'), { target: { value: 'open' } })
+    expect((await within(form).findAllByTestId('partner-option')).map((option) => option.textContent)).toEqual(['Open University'])
     fireEvent.change(within(form).getByTestId('cluster-status'), { target: { value: 'CLOSED' } })
     fireEvent.click(within(form).getByTestId('cluster-save'))
 

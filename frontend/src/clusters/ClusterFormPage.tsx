@@ -9,6 +9,7 @@ import { requiredText, values } from '../components/formData'
 import { Loaded } from '../components/Loaded'
 import { RequireLogin } from '../components/LoginPrompt'
 import { SaveProblem } from '../components/SaveProblem'
+import { ORGANISATIONS, SearchPicker } from '../components/SearchPicker'
 import { useLoad } from '../components/useLoad'
 import { useSubmit } from '../components/useSubmit'
 import { itemsOf, useTopics } from '../components/useReference'
@@ -136,31 +137,16 @@ function ClusterForm({ current, onReload }: { current?: Versioned<Cluster>; onRe
 }
 
 /**
- * The cluster's technical partners: the chosen organisations (each removable) and a search by
- * name to add one. Organisations are many (thousands in a large network), so none is listed unasked.
+ * The cluster's technical partners: the chosen organisations (each removable, named through the
+ * same lookup the picker uses) and a search by name to add one.
  */
 function PartnerPicker({ chosen, onChange }: { chosen: number[]; onChange: (ids: number[]) => void }) {
   const { t } = useTranslation()
-  const [q, setQ] = useState('')
-  const [search, setSearch] = useState('')
-  // Names of the chosen organisations, including any added from the search below.
-  const names = useLoad(
-    (signal) =>
-      Promise.all(
-        chosen.map((organisationId) =>
-          api.GET('/api/organisations/{organisationId}', { params: { path: { organisationId } }, signal }).then(unwrap),
-        ),
-      ),
-    [chosen.join()],
-  )
-  const found = useLoad(
-    (signal) =>
-      search
-        ? (api.GET('/api/organisations', { params: { query: { q: search, size: 10 } }, signal }).then(unwrap) as Promise<Schemas['OrganisationList']>)
-        : Promise.resolve(undefined),
-    [search],
-  )
+  const language = currentLanguage()
+  const names = useLoad((signal) => Promise.all(chosen.map((id) => ORGANISATIONS.byId(id, language, signal))), [chosen.join(), language])
   const nameOf = (id: number) => (names.status === 'loaded' ? names.data.find((organisation) => organisation.id === id)?.name : undefined) ?? `#${id}`
+  // The search box is a control of its own (no name: the chosen ids are sent from state).
+  const control = { id: 'partner-q', name: '', 'aria-invalid': undefined, 'aria-describedby': undefined }
   return (
     <>
       {chosen.length === 0 ? (
@@ -177,47 +163,18 @@ function PartnerPicker({ chosen, onChange }: { chosen: number[]; onChange: (ids:
           ))}
         </ul>
       )}
-      <div className="filters">
-        <div className="field">
-          <label htmlFor="partner-q">{t('clusters.form.partnerSearch')}</label>
-          <input
-            id="partner-q"
-            type="search"
-            value={q}
-            onChange={(event) => setQ(event.target.value)}
-            onKeyDown={(event) => {
-              // Enter searches here instead of submitting the whole cluster form.
-              if (event.key === 'Enter') {
-                event.preventDefault()
-                setSearch(q.trim())
-              }
-            }}
-            data-testid="partner-q"
-          />
-        </div>
-        <button type="button" onClick={() => setSearch(q.trim())} data-testid="partner-search">
-          {t('clusters.appoint.find')}
-        </button>
+      <div className="field">
+        <label htmlFor={control.id}>{t('clusters.form.partnerSearch')}</label>
+        <SearchPicker
+          control={control}
+          source={ORGANISATIONS}
+          value={null}
+          exclude={chosen}
+          clearOnPick
+          onChange={(organisation) => organisation && onChange([...chosen, organisation.id])}
+          testId="partner"
+        />
       </div>
-      {search && (
-        <Loaded state={found} isEmpty={(data) => !data || data.items.length === 0} empty={t('clusters.form.noOrganisation')}>
-          {(data) => (
-            <ul className="plain-list" data-testid="partner-results">
-              {data!.items
-                .filter((organisation) => !chosen.includes(organisation.id))
-                .map((organisation) => (
-                  <li key={organisation.id} data-testid="partner-result" data-id={organisation.id}>
-                    {organisation.name}{' '}
-                    <button type="button" onClick={() => onChange([...chosen, organisation.id])} data-testid="partner-add">
-                      {t('clusters.form.addPartner')}
-                    </button>
-                  </li>
-                ))}
-            </ul>
-          )}
-        </Loaded>
-      )}
     </>
   )
 }
-

@@ -4,6 +4,7 @@ import { type Schemas, api, unwrap } from '../api/client'
 import { Field, FieldErrors } from '../components/Field'
 import { number, text } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
+import { MEMBER_CITIES, ORGANISATIONS, SearchPicker } from '../components/SearchPicker'
 import { useSubmit } from '../components/useSubmit'
 import { ManagerOnly } from './ManagerOnly'
 
@@ -23,6 +24,8 @@ export function NewDonorPage() {
 export function NewDonorForm() {
   const { t } = useTranslation()
   const [party, setParty] = useState<'member' | 'organisation'>('organisation')
+  const [memberId, setMemberId] = useState<number | null>(null)
+  const [organisationId, setOrganisationId] = useState<number | null>(null)
   const [created, setCreated] = useState<Schemas['Donor'] | null>(null)
   const { saving, error, submit: save } = useSubmit()
 
@@ -33,6 +36,8 @@ export function NewDonorForm() {
     void save(async () => {
       setCreated(await api.POST('/api/donors', { body: readDonor(party, new FormData(form)) }).then(unwrap))
       form.reset()
+      setMemberId(null)
+      setOrganisationId(null)
     })
   }
 
@@ -57,11 +62,19 @@ export function NewDonorForm() {
         </fieldset>
         {party === 'member' ? (
           <Field name="memberId" label={t('fund.newDonor.memberId')} required hint={t('fund.newDonor.memberHint')}>
-            {(control) => <input {...control} type="number" min={1} data-testid="donor-memberId" />}
+            {(control) => <SearchPicker control={control} source={MEMBER_CITIES} value={memberId} onChange={(city) => setMemberId(city?.id ?? null)} testId="donor-member" />}
           </Field>
         ) : (
           <Field name="organisationId" label={t('fund.newDonor.organisationId')} required hint={t('fund.newDonor.organisationHint')}>
-            {(control) => <input {...control} type="number" min={1} data-testid="donor-organisationId" />}
+            {(control) => (
+              <SearchPicker
+                control={control}
+                source={ORGANISATIONS}
+                value={organisationId}
+                onChange={(organisation) => setOrganisationId(organisation?.id ?? null)}
+                testId="donor-organisation"
+              />
+            )}
           </Field>
         )}
         <Field name="donorType" label={t('fund.newDonor.donorType')} required>

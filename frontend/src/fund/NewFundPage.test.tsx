@@ -3,8 +3,11 @@ import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { chooseLanguage } from '../i18n'
 import { fakeApi, json, requestsTo } from '../test/fakeApi'
+import { directoryApi, pick } from '../test/picker'
 import { NewFundPage } from './NewFundPage'
 import { FUND } from './testData'
+
+vi.setConfig({ testTimeout: 20_000 })
 
 vi.mock('../auth/AuthProvider', () => ({
   useAuth: () => ({ status: 'authenticated', user: { username: 'fund-manager', name: 'Farah Fund-Manager', roles: ['fund-manager'] } }),
@@ -37,6 +40,7 @@ describe('NewFundPage', () => {
   it('sends the fund with the seven strategy lines prefilled (one edited), then opens its record page', async () => {
     const fetchMock = fakeApi((request, url) => {
       if (url.pathname === '/api/funds' && request.method === 'POST') return json({ ...FUND, id: 9 }, 201)
+      return directoryApi(url)
     })
     renderPage()
     expect(screen.getAllByTestId('fund-line')).toHaveLength(7)
@@ -44,7 +48,7 @@ describe('NewFundPage', () => {
     change('fund-name', 'Multi-donor Funding Modality 2022-2023')
     change('fund-startsOn', '2022-01-01')
     change('fund-endsOn', '2023-12-31')
-    change('fund-agent', '12')
+    await pick('fund-agent', 'unesco', 'UNESCO Institute')
     change('fund-fee', '7.5')
     change('fund-line-planned-6', '90000.00')
     fireEvent.click(screen.getByTestId('fund-create'))

@@ -1,10 +1,11 @@
-import { type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
 import { Field, FieldErrors } from '../components/Field'
 import { number, requiredText, text } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
+import { ORGANISATIONS, SearchPicker } from '../components/SearchPicker'
 import { useSubmit } from '../components/useSubmit'
 import { ManagerOnly } from './ManagerOnly'
 
@@ -34,6 +35,7 @@ export function NewFundForm() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { saving, error, submit: save } = useSubmit()
+  const [agent, setAgent] = useState<number | null>(null)
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -71,7 +73,7 @@ export function NewFundForm() {
         </div>
         <div className="field-row">
           <Field name="agentOrganisationId" label={t('fund.newFund.agent')} required hint={t('fund.newFund.agentHint')}>
-            {(control) => <input {...control} type="number" min={1} data-testid="fund-agent" />}
+            {(control) => <SearchPicker control={control} source={ORGANISATIONS} value={agent} onChange={(organisation) => setAgent(organisation?.id ?? null)} testId="fund-agent" />}
           </Field>
           <Field name="agentFeePercent" label={t('fund.newFund.fee')} hint={t('fund.newFund.feeHint')}>
             {(control) => <input {...control} inputMode="decimal" size={6} data-testid="fund-fee" />}

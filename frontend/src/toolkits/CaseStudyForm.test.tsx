@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Schemas } from '../api/client'
 import { chooseLanguage } from '../i18n'
 import { fakeApi, json, requestsTo } from '../test/fakeApi'
+import { directoryApi, pick } from '../test/picker'
 import { CaseStudyForm } from './CaseStudyForm'
 import { FICHE } from './testData'
 
@@ -23,11 +24,24 @@ const CITIES = [
 function categoriesApi(handler: (request: Request, url: URL) => Response | Promise<Response> | undefined) {
   return fakeApi((request, url) => {
     if (url.pathname === '/api/case-study-categories') return json({ items: FICHE.categories, page: 1, size: 2, total: 2 })
-    return handler(request, url)
+    return handler(request, url) ?? directoryApi(url)
   })
 }
 
 describe('CaseStudyForm', () => {
+  it('lets the secretariat (who has no city of its own) find the fiche\'s city by name', async () => {
+    const fetchMock = categoriesApi((request, url) => (url.pathname === '/api/case-studies' && request.method === 'POST' ? json({ ...FICHE, status: 'DRAFT' }, 201) : undefined))
+    const onSaved = vi.fn()
+    render(<CaseStudyForm cities={[]} onSaved={onSaved} onCancel={() => {}} />)
+    await pick('fiche-city', 'turi', 'Turin')
+    expect((screen.getByLabelText(/^Member city/) as HTMLInputElement).value).toBe('Turin (Italy)')
+    fireEvent.change(screen.getByTestId('input-name'), { target: { value: 'Skills centres' } })
+    fireEvent.click(screen.getByTestId('case-study-save'))
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalled())
+    expect(await requestsTo(fetchMock, '/api/case-studies')[0].json()).toMatchObject({ memberId: 40, name: { en: 'Skills centres' } })
+  })
+
   it('drafts a fiche for one of the focal point\'s cities, in the chosen language', async () => {
     const fetchMock = categoriesApi((request, url) => (url.pathname === '/api/case-studies' && request.method === 'POST' ? json({ ...FICHE, status: 'DRAFT' }, 201) : undefined))
     const onSaved = vi.fn()

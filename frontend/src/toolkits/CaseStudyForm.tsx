@@ -5,6 +5,7 @@ import { Field, FieldErrors } from '../components/Field'
 import { FormActions } from '../components/FormActions'
 import { lines, number, text, values } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
+import { MEMBER_CITIES, SearchPicker } from '../components/SearchPicker'
 import { useLoad } from '../components/useLoad'
 import { currentLanguage } from '../i18n'
 import { TextLanguageSelect, useTextLanguage } from './textLanguage'
@@ -40,7 +41,7 @@ export const MILIEU_PARTS = ['economic', 'geographical', 'politicalGovernance', 
 export function CaseStudyForm(props: {
   fiche?: CaseStudy
   etag?: string
-  /** The cities the fiche may be drafted for (a focal point's own); empty means a member id is typed (secretariat). */
+  /** The cities the fiche may be drafted for (a focal point's own); empty means any city, found by name (secretariat). */
   cities: Schemas['MemberSummary'][]
   onSaved: (fiche: CaseStudy) => void
   onCancel: () => void
@@ -52,6 +53,7 @@ export function CaseStudyForm(props: {
   const texts = useTextLanguage(fiche?.translations, fiche?.originalLanguage, 'name')
   const { language, stored, merged } = texts
   const [questionCount, setQuestionCount] = useState(Math.max(1, fiche?.themeQuestions.length ?? 0))
+  const [pickedCity, setPickedCity] = useState<number | null>(null)
   const { saving, error, submit: save } = useSubmit(props.onSaved)
   const categories = useLoad(
     (signal) => api.GET('/api/case-study-categories', { params: { query: { lang: ui } }, signal }).then(unwrap).then((list) => list.items),
@@ -137,7 +139,7 @@ export function CaseStudyForm(props: {
                     ))}
                   </select>
                 ) : (
-                  <input {...control} inputMode="numeric" data-testid="input-memberId" />
+                  <SearchPicker control={control} source={MEMBER_CITIES} value={pickedCity} onChange={(city) => setPickedCity(city?.id ?? null)} testId="fiche-city" />
                 )
               }
             </Field>

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Schemas } from '../api/client'
 import { chooseLanguage } from '../i18n'
 import { fakeApi, json, requestsTo, type Handler } from '../test/fakeApi'
+import { directoryApi, pick } from '../test/picker'
 import { ProjectForm } from './ProjectForm'
 import { PROJECT, RESOURCE_SUMMARY } from './testData'
 
@@ -21,7 +22,7 @@ const plain = (node: HTMLElement) => node.textContent?.replace(/[\u00a0\u202f]/g
 function projectApi(handler: Handler) {
   return fakeApi((request, url) => {
     if (url.pathname === '/api/resources' && request.method === 'GET') return json({ items: [RESOURCE_SUMMARY], page: 1, size: 200, total: 1 })
-    return handler(request, url)
+    return handler(request, url) ?? directoryApi(url)
   })
 }
 
@@ -96,11 +97,15 @@ describe('ProjectForm', () => {
     fireEvent.click(screen.getByTestId('add-partner'))
     const partners = screen.getAllByTestId('partner-row')
     type(within(partners[0]).getByTestId('input-partner-name'), 'Ville de Carvin')
-    type(within(partners[0]).getByTestId('input-partner-memberId'), '40')
+    await pick('partner-member', 'tur', 'Turin', partners[0])
+    // The name typed stays; the empty country is the city's, until changed.
+    expect((within(partners[0]).getByTestId('input-partner-name') as HTMLInputElement).value).toBe('Ville de Carvin')
+    expect((within(partners[0]).getByTestId('input-partner-country') as HTMLSelectElement).value).toBe('IT')
     await within(partners[0]).findByRole('option', { name: 'Colombia' })
     type(within(partners[0]).getByTestId('input-partner-country'), 'CO')
-    type(within(partners[1]).getByTestId('input-partner-name'), 'FOREM')
-    type(within(partners[1]).getByTestId('input-partner-organisationId'), '7')
+    // Without a name, the organisation chosen names the partner and gives its country.
+    await pick('partner-organisation', 'lifelong', 'UNESCO Institute', partners[1])
+    expect((within(partners[1]).getByTestId('input-partner-name') as HTMLInputElement).value).toBe('UNESCO Institute for Lifelong Learning')
     type(within(partners[1]).getByTestId('input-partner-role'), 'ASSOCIATED_PARTNER')
     // Moving the second partner up puts it first.
     fireEvent.click(within(partners[1]).getByTestId('partner-up'))
@@ -138,7 +143,7 @@ describe('ProjectForm', () => {
         { source: 'Région', amount: '50000.50' },
       ],
       partners: [
-        { name: 'FOREM', role: 'ASSOCIATED_PARTNER', country: null, memberId: null, organisationId: 7 },
+        { name: 'UNESCO Institute for Lifelong Learning', role: 'ASSOCIATED_PARTNER', country: 'DE', memberId: null, organisationId: 12 },
         { name: 'Ville de Carvin', role: 'LEAD_PARTNER', country: 'CO', memberId: 40, organisationId: null },
       ],
       objectives: [{ fr: 'Impliquer les publics éloignés' }],
@@ -190,6 +195,37 @@ describe('ProjectForm', () => {
     })
   })
 
+  it('shows the city and organisation each partner is by name, and keeps them unless changed', async () => {
+    const linked: Schemas['Project'] = {
+      ...BILINGUAL,
+      partners: [
+        { name: 'Città di Torino', role: 'LEAD_PARTNER', country: 'IT', memberId: 40, organisationId: null },
+        { name: 'UIL', role: 'PARTNER', country: 'DE', memberId: null, organisationId: 12 },
+      ],
+    }
+    const fetchMock = projectApi((request, url) => (url.pathname === '/api/projects/3' && request.method === 'PUT' ? json(linked, 200, { ETag: '"8"' }) : undefined))
+    const onSaved = vi.fn()
+    render(<ProjectForm project={linked} etag={'"7"'} onSaved={onSaved} onCancel={() => {}} />)
+    const rows = screen.getAllByTestId('partner-row')
+    const box = (row: HTMLElement, testId: string) => within(row).getByTestId(`${testId}-input`) as HTMLInputElement
+    await waitFor(() => expect(box(rows[0], 'partner-member').value).toBe('Turin (Italy)'))
+    await waitFor(() => expect(box(rows[1], 'partner-organisation').value).toBe('UNESCO Institute for Lifelong Learning (Germany)'))
+    expect(box(rows[0], 'partner-organisation').value).toBe('')
+    expect(requestsTo(fetchMock, '/api/members/40')).toHaveLength(1)
+
+    // The second partner becomes a city instead of an organisation.
+    fireEvent.change(box(rows[1], 'partner-organisation'), { target: { value: '' } })
+    await pick('partner-member', 'med', 'Medellín', rows[1])
+    fireEvent.click(screen.getByTestId('project-save'))
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalled())
+    const body = await requestsTo(fetchMock, '/api/projects/3')[0].json()
+    expect(body.partners).toEqual([
+      { name: 'Città di Torino', role: 'LEAD_PARTNER', country: 'IT', memberId: 40, organisationId: null },
+      { name: 'UIL', role: 'PARTNER', country: 'DE', memberId: 7, organisationId: null },
+    ])
+  })
+
   it("shows the API's refusal, each field error next to its field", async () => {
     projectApi((request, url) =>
       url.pathname === '/api/projects' && request.method === 'POST'
@@ -200,7 +236,7 @@ describe('ProjectForm', () => {
               status: 422,
               errors: [
                 { field: 'coFinancing[1].amount', message: 'has more decimals than EUR has' },
-                { field: 'partners[0].memberId', message: 'there is no member city 999' },
+                { field: 'partners[0].memberId', message: 'Tunis has left the network' },
               ],
             },
             422,
@@ -212,13 +248,13 @@ describe('ProjectForm', () => {
     fireEvent.click(screen.getByTestId('add-cofinancing'))
     fireEvent.click(screen.getByTestId('add-partner'))
     type(screen.getByTestId('input-partner-name'), 'Ville inconnue')
-    type(screen.getByTestId('input-partner-memberId'), '999')
+    await pick('partner-member', 'tunis', 'Tunis')
     type(screen.getAllByTestId('input-cofinancing-amount')[1], '1.005')
     fireEvent.click(screen.getByTestId('project-save'))
 
     expect((await screen.findByTestId('error-coFinancing.1.amount')).textContent).toBe('has more decimals than EUR has')
     expect(within(screen.getAllByTestId('cofinancing-row')[1]).getByTestId('input-cofinancing-amount').getAttribute('aria-invalid')).toBe('true')
-    expect(within(screen.getAllByTestId('partner-row')[0]).getByTestId('error-partners.0.memberId').textContent).toBe('there is no member city 999')
+    expect(within(screen.getAllByTestId('partner-row')[0]).getByTestId('error-partners.0.memberId').textContent).toBe('Tunis has left the network')
     expect(screen.getByTestId('problem').textContent).toContain('Validation failed')
   })
 })

@@ -5,6 +5,7 @@ import { Field, FieldErrors } from '../components/Field'
 import { FormActions } from '../components/FormActions'
 import { requiredText, text } from '../components/formData'
 import { SaveProblem } from '../components/SaveProblem'
+import { MEMBER_CITIES, ORGANISATIONS, SearchPicker, type PickerOption } from '../components/SearchPicker'
 import { itemsOf, useCountries } from '../components/useReference'
 import { formatMoney, sumAndRest } from '../fund/money'
 import { currentLanguage } from '../i18n'
@@ -15,17 +16,10 @@ import { useSubmit } from '../components/useSubmit'
 type Project = Schemas['Project']
 type ProjectInput = Schemas['ProjectInput']
 type Translations = Schemas['Translations']
-type Partner = { name: string; role: Schemas['PartnerRole']; country: string; memberId: string; organisationId: string }
+type Partner = { name: string; role: Schemas['PartnerRole']; country: string; memberId: number | null; organisationId: number | null }
 type Strand = { name: Translations; description: Translations }
 
 const PARTNER_ROLES: Schemas['PartnerRole'][] = ['LEAD_PARTNER', 'PARTNER', 'ASSOCIATED_PARTNER']
-
-/** A typed id, or null when empty; text that is no number goes as-is so the API names the field. */
-function idOrNull(value: string): number | null {
-  const trimmed = value.trim()
-  if (trimmed === '') return null
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : (trimmed as unknown as number)
-}
 
 /** A currency code Intl can format with, else none (the amount is then shown as a plain number). */
 function formattable(currency: string): string | null {
@@ -56,8 +50,8 @@ export function ProjectForm(props: { project?: Project; etag?: string; onSaved: 
         name: partner.name,
         role: partner.role,
         country: partner.country ?? '',
-        memberId: partner.memberId == null ? '' : String(partner.memberId),
-        organisationId: partner.organisationId == null ? '' : String(partner.organisationId),
+        memberId: partner.memberId ?? null,
+        organisationId: partner.organisationId ?? null,
       }),
     ),
   )
@@ -94,13 +88,13 @@ export function ProjectForm(props: { project?: Project; etag?: string; onSaved: 
         .filter((line) => line.source || line.amount),
       partners: partners
         .map(({ value }) => value)
-        .filter((partner) => partner.name.trim() || partner.country || partner.memberId.trim() || partner.organisationId.trim())
+        .filter((partner) => partner.name.trim() || partner.country || partner.memberId !== null || partner.organisationId !== null)
         .map((partner) => ({
           name: partner.name.trim(),
           role: partner.role,
           country: partner.country || null,
-          memberId: idOrNull(partner.memberId),
-          organisationId: idOrNull(partner.organisationId),
+          memberId: partner.memberId,
+          organisationId: partner.organisationId,
         })),
       objectives: objectives.map(({ value }) => trimmedTexts(value)).filter((objective) => Object.keys(objective).length > 0),
       activityStrands: strands
@@ -132,6 +126,18 @@ export function ProjectForm(props: { project?: Project; etag?: string; onSaved: 
 
   const update = <T,>(set: (change: (rows: Row<T>[]) => Row<T>[]) => void, index: number, change: Partial<T>) =>
     set((rows) => rows.map((current, i) => (i === index ? { ...current, value: { ...current.value, ...change } } : current)))
+
+  // Choosing the city or organisation a partner is fills its name and country where they are still empty.
+  const link = (index: number, part: 'memberId' | 'organisationId', chosen: PickerOption | null) =>
+    setPartners((rows) =>
+      rows.map((current, i) => {
+        if (i !== index) return current
+        const value = { ...current.value, [part]: chosen?.id ?? null }
+        if (chosen && !value.name.trim()) value.name = chosen.name
+        if (chosen?.country && !value.country) value.country = chosen.country.iso2
+        return { ...current, value }
+      }),
+    )
 
   return (
     <form className="edit-form" onSubmit={submit} noValidate data-testid="project-form">
@@ -266,18 +272,17 @@ export function ProjectForm(props: { project?: Project; etag?: string; onSaved: 
                   </Field>
                   <Field name={`partners.${index}.memberId`} label={t('library.projectForm.memberId')}>
                     {(control) => (
-                      <input {...control} inputMode="numeric" size={6} value={partner.value.memberId} onChange={(event) => update(setPartners, index, { memberId: event.target.value })} data-testid="input-partner-memberId" />
+                      <SearchPicker control={control} source={MEMBER_CITIES} value={partner.value.memberId} onChange={(city) => link(index, 'memberId', city)} testId="partner-member" />
                     )}
                   </Field>
                   <Field name={`partners.${index}.organisationId`} label={t('library.projectForm.organisationId')}>
                     {(control) => (
-                      <input
-                        {...control}
-                        inputMode="numeric"
-                        size={6}
+                      <SearchPicker
+                        control={control}
+                        source={ORGANISATIONS}
                         value={partner.value.organisationId}
-                        onChange={(event) => update(setPartners, index, { organisationId: event.target.value })}
-                        data-testid="input-partner-organisationId"
+                        onChange={(organisation) => link(index, 'organisationId', organisation)}
+                        testId="partner-organisation"
                       />
                     )}
                   </Field>
@@ -293,7 +298,7 @@ export function ProjectForm(props: { project?: Project; etag?: string; onSaved: 
               ))}
               <button
                 type="button"
-                onClick={() => setPartners((rows) => [...rows, row<Partner>({ name: '', role: rows.length === 0 ? 'LEAD_PARTNER' : 'PARTNER', country: '', memberId: '', organisationId: '' })])}
+                onClick={() => setPartners((rows) => [...rows, row<Partner>({ name: '', role: rows.length === 0 ? 'LEAD_PARTNER' : 'PARTNER', country: '', memberId: null, organisationId: null })])}
                 data-testid="add-partner"
               >
                 {t('library.projectForm.addPartner')}

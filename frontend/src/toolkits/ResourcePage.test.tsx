@@ -53,6 +53,58 @@ describe('ResourcePage', () => {
     expect(screen.queryByTestId('upload-form')).toBeNull()
     expect(screen.queryByTestId('resource-edit')).toBeNull()
     expect(screen.queryByTestId('replace-en')).toBeNull()
+    expect(screen.queryByTestId('remove-en')).toBeNull()
+  })
+
+  it('lets the secretariat remove a file after a confirmation that names it, then reads the resource again', async () => {
+    auth.state = authenticated('secretariat')
+    let removed = false
+    const fetchMock = fakeApi((request, url) => {
+      if (url.pathname === '/api/resources/31/languages/en/file' && request.method === 'DELETE') {
+        removed = true
+        return new Response(null, { status: 204 })
+      }
+      if (url.pathname === '/api/resources/31') return json(removed ? { ...RESOURCE, variants: RESOURCE.variants.filter((variant) => variant.language !== 'en') } : RESOURCE)
+    })
+    renderPage()
+
+    const remove = await screen.findByTestId('remove-en')
+    expect(remove.getAttribute('aria-label')).toBe('Remove the English file')
+    // A link is not a file: it changes in the resource's form.
+    expect(screen.queryByTestId('remove-fr')).toBeNull()
+    fireEvent.click(remove)
+    fireEvent.click(screen.getByTestId('remove-cancel-en'))
+    expect(requestsTo(fetchMock, '/api/resources/31/languages/en/file')).toHaveLength(0)
+
+    fireEvent.click(screen.getByTestId('remove-en'))
+    const confirm = screen.getByTestId('remove-confirm-en')
+    expect(confirm.textContent).toBe('Remove mentoring-guide.pdf for good')
+    expect(document.activeElement).toBe(confirm)
+    fireEvent.click(confirm)
+
+    expect((await screen.findByTestId('remove-done')).textContent).toBe('The English file mentoring-guide.pdf was removed.')
+    await waitFor(() => expect(screen.queryByTestId('download-en')).toBeNull())
+    expect(screen.getByTestId('link-fr')).toBeTruthy()
+    const [request] = requestsTo(fetchMock, '/api/resources/31/languages/en/file')
+    expect(request.method).toBe('DELETE')
+  })
+
+  it('shows why a removal was refused, and keeps the file listed', async () => {
+    auth.state = authenticated('secretariat')
+    fakeApi((request, url) => {
+      if (url.pathname === '/api/resources/31/languages/en/file' && request.method === 'DELETE') {
+        return json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Resource 31 has no file in en.' }, 404)
+      }
+      if (url.pathname === '/api/resources/31') return json(RESOURCE)
+    })
+    renderPage()
+    fireEvent.click(await screen.findByTestId('remove-en'))
+    fireEvent.click(screen.getByTestId('remove-confirm-en'))
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Resource 31 has no file in en.')
+    expect(screen.getByTestId('download-en')).toBeTruthy()
+    expect(screen.queryByTestId('remove-done')).toBeNull()
+    expect((screen.getByTestId('remove-confirm-en') as HTMLButtonElement).disabled).toBe(false)
   })
 
   it("gives the secretariat a Replace button per language that readies the upload for that language", async () => {

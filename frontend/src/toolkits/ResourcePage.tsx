@@ -26,6 +26,7 @@ export function ResourcePage() {
   const [reloads, setReloads] = useState(0)
   // Kept here, outside the reloaded part, so the notice stays while the resource is read again.
   const [uploaded, setUploaded] = useState<Schemas['ResourceFile']>()
+  const [removed, setRemoved] = useState<Schemas['ResourceFile']>()
   // The upload's language: chosen in its form, or by a file's Replace button.
   const [uploadLanguage, setUploadLanguage] = useState<string>(currentLanguage())
   const reload = () => setReloads((n) => n + 1)
@@ -83,13 +84,25 @@ export function ResourcePage() {
                       }
                     : undefined
                 }
+                onRemoved={
+                  isSecretariat
+                    ? (file) => {
+                        setUploaded(undefined)
+                        setRemoved(file)
+                        reload()
+                      }
+                    : undefined
+                }
               />
               {isSecretariat && (
                 <UploadForm
                   resourceId={data.id}
                   language={uploadLanguage}
                   onLanguage={setUploadLanguage}
-                  onUploading={() => setUploaded(undefined)}
+                  onUploading={() => {
+                    setUploaded(undefined)
+                    setRemoved(undefined)
+                  }}
                   onUploaded={(file) => {
                     setUploaded(file)
                     reload()
@@ -106,12 +119,30 @@ export function ResourcePage() {
           {t('library.upload.done', { name: uploaded.fileName, sha256: uploaded.sha256 })}
         </p>
       )}
+      {removed && (
+        <p role="status" className="notice" data-testid="remove-done">
+          {t('library.upload.removed', { name: removed.fileName, language: languageName(removed.language, language) })}
+        </p>
+      )}
     </>
   )
 }
 
-/** Per language, the file or link; with `onReplace` (the secretariat), a button to upload another file for that language. */
-function Downloads({ resource, language, onReplace }: { resource: Resource; language: Language; onReplace?: (language: string) => void }) {
+/**
+ * Per language, the file or link; for the secretariat (`onReplace`, `onRemoved`) a button to
+ * upload another file for that language, and one to remove a file.
+ */
+function Downloads({
+  resource,
+  language,
+  onReplace,
+  onRemoved,
+}: {
+  resource: Resource
+  language: Language
+  onReplace?: (language: string) => void
+  onRemoved?: (file: Schemas['ResourceFile']) => void
+}) {
   const { t } = useTranslation()
   const variants = resource.variants.filter((variant) => variant.file || variant.link)
   return (
@@ -159,6 +190,7 @@ function Downloads({ resource, language, onReplace }: { resource: Resource; lang
                       </button>
                     </>
                   )}
+                  {onRemoved && variant.file && <RemoveFile resourceId={resource.id} file={variant.file} language={language} onRemoved={onRemoved} />}
                 </td>
               </tr>
             ))}
@@ -166,6 +198,59 @@ function Downloads({ resource, language, onReplace }: { resource: Resource; lang
         </table>
       )}
     </section>
+  )
+}
+
+/**
+ * Removes a wrongly uploaded file after a confirmation that names it (there is no undo: the
+ * bytes are deleted). The language then has no file until another is uploaded.
+ */
+function RemoveFile(props: { resourceId: number; file: Schemas['ResourceFile']; language: Language; onRemoved: (file: Schemas['ResourceFile']) => void }) {
+  const { t } = useTranslation()
+  const { file } = props
+  const [asking, setAsking] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const languageLabel = languageName(file.language, props.language)
+
+  async function remove() {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await api
+        .DELETE('/api/resources/{resourceId}/languages/{language}/file', { params: { path: { resourceId: props.resourceId, language: file.language } } })
+        .then(unwrap)
+      props.onRemoved(file)
+    } catch (failure) {
+      setError(failure)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      {' '}
+      {asking ? (
+        <span role="group" aria-label={t('library.upload.removeLabel', { language: languageLabel })}>
+          <button type="button" autoFocus disabled={busy} onClick={() => void remove()} data-testid={`remove-confirm-${file.language}`}>
+            {busy ? t('library.upload.removing') : t('library.upload.confirmRemove', { name: file.fileName })}
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => setAsking(false)} data-testid={`remove-cancel-${file.language}`}>
+            {t('library.upload.keep')}
+          </button>
+        </span>
+      ) : (
+        <button
+          type="button"
+          onClick={() => setAsking(true)}
+          aria-label={t('library.upload.removeLabel', { language: languageLabel })}
+          data-testid={`remove-${file.language}`}
+        >
+          {t('library.upload.remove')}
+        </button>
+      )}
+      {error !== undefined && <ProblemMessage error={error} />}
+    </>
   )
 }
 

@@ -23,7 +23,10 @@ public class DatabaseFileStore implements FileStore {
     @Override
     public String put(String sha256, byte[] bytes) {
         String key = "sha256:" + sha256;
-        Number present = (Number) em.createNativeQuery("SELECT COUNT(*) FROM stored_file_chunk WHERE store_key = ?1 AND seq = 0")
+        // A shared lock on the first chunk: a concurrent deleteIfUnreferenced (which locks it
+        // exclusively) either finishes first, and we store the bytes again, or waits until this
+        // transaction has committed its reference and then sees it.
+        Number present = (Number) em.createNativeQuery("SELECT COUNT(*) FROM stored_file_chunk WHERE store_key = ?1 AND seq = 0 LOCK IN SHARE MODE")
                 .setParameter(1, key).getSingleResult();
         if (present.intValue() == 0) {
             int chunks = Math.max(1, (bytes.length + CHUNK - 1) / CHUNK);
@@ -34,6 +37,24 @@ public class DatabaseFileStore implements FileStore {
             }
         }
         return key;
+    }
+
+    @Override
+    public boolean deleteIfUnreferenced(String key) {
+        // The first chunk's row lock serialises this with put() of the same content (see there);
+        // the reference count is then a locking read, so it sees references committed meanwhile.
+        List<?> first = em.createNativeQuery("SELECT seq FROM stored_file_chunk WHERE store_key = ?1 AND seq = 0 FOR UPDATE")
+                .setParameter(1, key).getResultList();
+        if (first.isEmpty()) {
+            return false;
+        }
+        Number references = (Number) em.createNativeQuery("SELECT COUNT(*) FROM resource_file WHERE store_key = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, key).getSingleResult();
+        if (references.longValue() > 0) {
+            return false;
+        }
+        em.createNativeQuery("DELETE FROM stored_file_chunk WHERE store_key = ?1").setParameter(1, key).executeUpdate();
+        return true;
     }
 
     @Override

@@ -12,4 +12,13 @@ public interface FileStore {
 
     /** {@code length} bytes from {@code offset}; the caller keeps them within the file. */
     byte[] read(String key, long offset, int length);
+
+    /**
+     * Deletes the bytes under {@code key} unless a resource file still refers to them: the store
+     * keeps one copy per content, so two files with the same bytes share it. Called, in a
+     * transaction of its own, after the transaction that dropped a reference has committed.
+     *
+     * @return whether the bytes were deleted
+     */
+    boolean deleteIfUnreferenced(String key);
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -154,6 +155,14 @@ public class ResourceEndpoint {
         }
         ResourceFileView stored = resources.upload(id, fileLanguage, file.fileName(), bytes);
         return Response.created(URI.create(stored.downloadUrl())).entity(stored).build();
+    }
+
+    @DELETE
+    @Path("/{resourceId}/languages/{language}/file")
+    @RolesAllowed(Roles.SECRETARIAT)
+    public Response deleteFile(@PathParam("resourceId") long id, @PathParam("language") String fileLanguage) {
+        resources.deleteFile(id, fileLanguage);
+        return Response.noContent().build();
     }
 
     @GET

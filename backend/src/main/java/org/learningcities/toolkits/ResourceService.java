@@ -1,6 +1,10 @@
 package org.learningcities.toolkits;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -15,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jboss.logging.Logger;
 import org.learningcities.common.Caller;
 import org.learningcities.common.Page;
 import org.learningcities.common.PageRequest;
@@ -38,6 +43,7 @@ public class ResourceService {
     /** 25 MB per file. */
     public static final long MAX_FILE_BYTES = 25L * 1024 * 1024;
     static final int MAX_TEXT = 20000;
+    private static final Logger LOG = Logger.getLogger(ResourceService.class);
 
     @Inject
     Documents documents;
@@ -51,10 +57,17 @@ public class ResourceService {
     @Inject
     Caller caller;
 
+    @Inject
+    Event<Unreferenced> unreferenced;
+
     public record ListFilter(ResourceType type, Integer topic, TargetGroup targetGroup, Long project) {
     }
 
     public record Download(ResourceFile file, long offset, int length, boolean partial) {
+    }
+
+    /** Stored bytes a file no longer refers to (it was removed or replaced by other bytes). */
+    record Unreferenced(String storeKey) {
     }
 
     @Transactional
@@ -172,6 +185,7 @@ public class ResourceService {
             file.resourceId = resourceId;
             file.language = tag;
         }
+        String replacedKey = file.storeKey;
         file.fileName = safeName(fileName);
         file.mediaType = mediaType;
         file.size = bytes.length;
@@ -189,7 +203,43 @@ public class ResourceService {
             item.version++; // the resource's variants changed: a stale If-Match must not go through
         }
         ResourceItem.getEntityManager().flush();
+        if (replacedKey != null && !replacedKey.equals(file.storeKey)) {
+            unreferenced.fire(new Unreferenced(replacedKey));
+        }
         return fileView(file);
+    }
+
+    /** Removes the file of one language (a wrong upload); its bytes go once this has committed. */
+    @Transactional
+    public void deleteFile(long resourceId, String language) {
+        String tag = Translations.tag(language);
+        if (tag == null) {
+            throw ProblemException.badRequest("The language must be a BCP 47 tag such as en, fr or pt-BR.",
+                    new FieldError("language", "is not a BCP 47 language tag"));
+        }
+        ResourceItem item = find(resourceId);
+        ResourceFile file = ResourceFile.<ResourceFile>find("resourceId = ?1 and language = ?2", resourceId, tag).firstResult();
+        if (file == null) {
+            throw ProblemException.notFound("Resource " + resourceId + " has no file in " + tag + ".");
+        }
+        file.delete(); // Hibernate's delete event puts the file's last state in the audit trail
+        item.version++; // the resource's variants changed: a stale If-Match must not go through
+        ResourceItem.getEntityManager().flush();
+        unreferenced.fire(new Unreferenced(file.storeKey));
+    }
+
+    /**
+     * Deletes bytes no file refers to, only after the transaction that dropped the reference has
+     * committed: a rolled-back removal must still find its file, and with an object store (which
+     * is not transactional) bytes deleted before the commit could not be brought back. A failure
+     * here leaves unreferenced bytes behind, which is harmless, so the removal still succeeds.
+     */
+    void deleteBytes(@Observes(during = TransactionPhase.AFTER_SUCCESS) Unreferenced released) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> files.deleteIfUnreferenced(released.storeKey()));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not delete the stored bytes %s; they stay unreferenced", released.storeKey());
+        }
     }
 
     public Download download(long resourceId, long fileId, String range) {

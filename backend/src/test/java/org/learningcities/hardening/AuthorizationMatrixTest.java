@@ -214,6 +214,7 @@ class AuthorizationMatrixTest {
             row("PUT", "/api/resources/{resourceId}", SECRETARIAT),
             row("POST", "/api/resources/{resourceId}/files", SECRETARIAT),
             row("GET", "/api/resources/{resourceId}/files/{fileId}", PUBLIC),
+            row("DELETE", "/api/resources/{resourceId}/languages/{language}/file", SECRETARIAT),
             row("GET", "/api/case-study-categories", PUBLIC),
             row("POST", "/api/case-study-categories", SECRETARIAT),
             row("GET", "/api/case-studies", PUBLIC),

@@ -5,25 +5,55 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.learningcities.testsupport.Api.as;
 import static org.learningcities.testsupport.Api.given;
 import static org.learningcities.toolkits.Toolkits.resource;
 import static org.learningcities.toolkits.Toolkits.resourceJson;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.learningcities.testsupport.Api;
 
 @QuarkusTest
 class ResourceFilesTest {
+
+    @Inject
+    EntityManager em;
+
+    /** How many chunks the database file store holds for these bytes. */
+    private long storedChunks(byte[] bytes) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM stored_file_chunk WHERE store_key = ?1").setParameter(1, "sha256:" + ResourceService.sha256(bytes))
+                .getSingleResult()).longValue());
+    }
+
+    private static io.restassured.path.json.JsonPath upload(long resourceId, String language, String name, byte[] bytes) {
+        return Toolkits.uploader("secretariat").multiPart("language", language).multiPart("file", name, bytes)
+                .post("/api/resources/" + resourceId + "/files").then().statusCode(201).extract().jsonPath();
+    }
 
     private static byte[] pdf(int size) {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);
         byte[] head = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(head, 0, bytes, 0, head.length);
+        return bytes;
+    }
+
+    /** A PDF whose bytes no other test (or earlier run on the same database) stored: the store is shared by content. */
+    private static byte[] uniquePdf(int size) {
+        byte[] bytes = pdf(size);
+        byte[] salt = java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(salt, 0, bytes, 16, Math.min(salt.length, size - 16));
         return bytes;
     }
 
@@ -156,5 +186,84 @@ class ResourceFilesTest {
         Toolkits.secretariat().header("If-Match", etag)
                 .body(resourceJson("VIDEO", "en", "\"en\":\"Video loop\"", "\"links\":{\"en\":\"https://example.org/v.mp4\"}"))
                 .put("/api/resources/" + id).then().statusCode(409);
+    }
+
+    @Test
+    void removingAFileLeavesTheOtherLanguagesDeletesItsBytesAndIsAudited() {
+        long id = newResource();
+        byte[] wrong = uniquePdf(DatabaseFileStore.CHUNK + 5); // two chunks
+        byte[] spanish = uniquePdf(700);
+        var removed = upload(id, "fr", "wrong.pdf", wrong);
+        upload(id, "es", "guia.pdf", spanish);
+        String before = given().get("/api/resources/" + id).then().statusCode(200).extract().header("ETag");
+        assertEquals(2, storedChunks(wrong));
+
+        as("remo", "secretariat").delete("/api/resources/" + id + "/languages/fr/file").then().statusCode(204);
+
+        String after = given().get("/api/resources/" + id).then().statusCode(200)
+                .body("variants.language", contains("es"))
+                .body("variants[0].file.fileName", equalTo("guia.pdf"))
+                .header("ETag", not(equalTo(before)))
+                .extract().header("ETag");
+        given().get(removed.getString("downloadUrl")).then().statusCode(404).contentType("application/problem+json");
+        assertEquals(0, storedChunks(wrong), "the removed file's bytes are gone from the store");
+        assertEquals(1, storedChunks(spanish));
+        // The resource's new version: an edit based on the version before the removal is stale.
+        Toolkits.secretariat().header("If-Match", before).body(resourceJson("GUIDE", "en", "\"en\":\"Setting up a local network\"", null))
+                .put("/api/resources/" + id).then().statusCode(412);
+
+        as("sam", "secretariat").get("/api/audit/resource_file/" + removed.getLong("id")).then().statusCode(200)
+                .body("items.action", contains("DELETE", "CREATE"))
+                .body("items[0].actor.username", equalTo("remo"))
+                .body("items[0].changes.find { it.field == 'fileName' }.old", equalTo("wrong.pdf"))
+                .body("items[0].changes.find { it.field == 'language' }.old", equalTo("fr"));
+        assertEquals(after, given().get("/api/resources/" + id).then().extract().header("ETag"));
+    }
+
+    @Test
+    void bytesAnotherFileStillUsesStayWhenOneOfThemIsRemovedOrReplaced() {
+        long first = newResource();
+        long second = newResource();
+        byte[] shared = uniquePdf(4096);
+        upload(first, "en", "shared.pdf", shared);
+        String url = upload(second, "en", "same-bytes.pdf", shared).getString("downloadUrl");
+
+        as("sam", "secretariat").delete("/api/resources/" + first + "/languages/en/file").then().statusCode(204);
+        assertEquals(1, storedChunks(shared));
+        assertArrayEquals(shared, given().get(url).then().statusCode(200).extract().asByteArray());
+
+        // Replacing the last file with those bytes by other bytes lets them go too.
+        upload(second, "en", "other.pdf", uniquePdf(5000));
+        assertEquals(0, storedChunks(shared));
+    }
+
+    @Test
+    void aLanguageWithoutAFileIs404AndABadTag400() {
+        long id = resource(resourceJson("VIDEO", "en", "\"en\":\"Linked video\"", "\"links\":{\"fr\":\"https://example.org/v-fr.mp4\"}"));
+        upload(id, "en", "clip.pdf", uniquePdf(300));
+        // A link is not a file: it is changed with PUT.
+        as("sam", "secretariat").delete("/api/resources/" + id + "/languages/fr/file").then().statusCode(404).contentType("application/problem+json");
+        as("sam", "secretariat").delete("/api/resources/" + id + "/languages/es/file").then().statusCode(404);
+        as("sam", "secretariat").delete("/api/resources/" + id + "/languages/en/file").then().statusCode(204);
+        as("sam", "secretariat").delete("/api/resources/" + id + "/languages/en/file").then().statusCode(404);
+        as("sam", "secretariat").delete("/api/resources/999999999/languages/en/file").then().statusCode(404);
+        Api.givenBadRequest().header("Authorization", "Bearer " + org.learningcities.testsupport.Tokens.forUser("sam", "secretariat"))
+                .delete("/api/resources/" + id + "/languages/not_a_tag/file").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("language"));
+        given().get("/api/resources/" + id).then().body("variants.language", contains("fr"));
+    }
+
+    @Test
+    void onlyTheSecretariatRemovesAFile() {
+        long id = newResource();
+        byte[] bytes = uniquePdf(256);
+        upload(id, "en", "kept.pdf", bytes);
+        for (String role : new String[] {"focal-point", "coordinator", "fund-manager", "donor"}) {
+            Api.givenBadRequest().header("Authorization", "Bearer " + org.learningcities.testsupport.Tokens.forUser("x-" + role, role))
+                    .delete("/api/resources/" + id + "/languages/en/file").then().statusCode(403).contentType("application/problem+json");
+        }
+        Api.givenBadRequest().delete("/api/resources/" + id + "/languages/en/file").then().statusCode(401);
+        given().get("/api/resources/" + id).then().body("variants[0].file.fileName", equalTo("kept.pdf"));
+        assertEquals(1, storedChunks(bytes));
     }
 }
