@@ -440,7 +440,10 @@ public class MemberDirectory {
         stale = false; // a change committed from here on calls for another check
         long started = System.nanoTime();
         try {
-            Snapshot read = QuarkusTransaction.requiringNew().call(() -> read(s));
+            // Outside any transaction: an autocommit connection of its own, never enlisted in a caller's
+            // transaction (whose uncommitted rows must not reach the snapshot). Enlisting a pooled connection
+            // the database had dropped failed with a plain SQLException (500) where a query fails with state 08 (503).
+            Snapshot read = QuarkusTransaction.suspendingExisting().call(() -> read(s));
             read.checkedAt = started;
             snapshot = read;
             return read;
