@@ -53,7 +53,7 @@ public class Bench {
     static final int POINT_CONCURRENCY = 16;
     // The API's JVM options: -Dbench.jvm=... (one option) or BENCH_JVM='...' (several, space-separated).
     static final String JVM = System.getenv().getOrDefault("BENCH_JVM", System.getProperty("bench.jvm",
-            "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m"))
+            "-Xms64m -Xmx256m -XX:MaxNewSize=32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000"))
             .trim(); // README's production recommendation ("Memory and JVM options")
     static final String[] SYLLABLES = {"ka", "ri", "no", "mel", "to", "sa", "lin", "vor", "de", "mar", "tu", "bel", "zo",
             "han", "qui", "pe", "ros", "ul", "fen", "ga"};
