@@ -59,7 +59,7 @@ public class Bench {
     static final int POINT_CONCURRENCY = 16;
     // The API's JVM options: -Dbench.jvm=... (one option) or BENCH_JVM='...' (several, space-separated).
     static final String JVM = System.getenv().getOrDefault("BENCH_JVM", System.getProperty("bench.jvm",
-            "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m"))
+            "-Xms64m -Xmx256m -XX:MaxNewSize=32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000"))
             .trim(); // README's production recommendation ("Memory and JVM options")
     static final String[] SYLLABLES = {"ka", "ri", "no", "mel", "to", "sa", "lin", "vor", "de", "mar", "tu", "bel", "zo",
             "han", "qui", "pe", "ros", "ul", "fen", "ga"};
@@ -389,6 +389,7 @@ public class Bench {
 
         if (selected("memory")) measure("memory", 30, new String[][] {{"backend resident memory at the end (VmRSS): MB", "<= 400"}}, out -> {
             double rss = app.residentMb();
+            memoryBreakdown(work());
             add(out, new Row("backend resident memory at the end (VmRSS): MB", "<= 400", List.of(rss), "%.0f", v -> v <= 400));
         });
 
@@ -414,6 +415,35 @@ public class Bench {
                     + " as the API. Load average at the start: %s; now: %s%n", Runtime.getRuntime().availableProcessors(), START_LOAD,
                     loadAverage());
             print(TABLE);
+        }
+    }
+
+    static Path work() {
+        return root.resolve("backend/.dev/bench");
+    }
+
+    /**
+     * Where the API's resident memory is, for whoever works on it: threads and smaps_rollup in the log, and with
+     * -XX:NativeMemoryTracking=summary in BENCH_JVM the JVM's own account in backend/.dev/bench/nmt-end.txt.
+     */
+    static void memoryBreakdown(Path dir) {
+        try {
+            Path proc = Path.of("/proc", String.valueOf(app.pid()));
+            String threads = Files.readAllLines(proc.resolve("status")).stream().filter(l -> l.startsWith("Threads:"))
+                    .map(l -> l.replaceAll("\\D", "")).findFirst().orElse("?");
+            String rollup = String.join("; ", Files.readAllLines(proc.resolve("smaps_rollup")).stream()
+                    .filter(l -> l.matches("(Rss|Anonymous|Shared_Clean|Private_Clean|Private_Dirty):.*"))
+                    .map(l -> l.replaceAll("\\s+", " ")).toList());
+            log("  API at the end: " + threads + " threads; " + rollup);
+            if (JVM.contains("NativeMemoryTracking")) {
+                Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+                Path nmt = dir.resolve("nmt-end.txt");
+                new ProcessBuilder(jcmd.toString(), String.valueOf(app.pid()), "VM.native_memory", "summary").redirectErrorStream(true)
+                        .redirectOutput(nmt.toFile()).start().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+                log("  native memory tracking: " + nmt);
+            }
+        } catch (Exception e) {
+            log("  memory breakdown: " + e);
         }
     }
 

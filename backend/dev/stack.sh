@@ -128,7 +128,7 @@ fi
 
 echo "Starting the API on port $API_PORT ..."
 # The JVM options README recommends for production (see "Memory"); JAVA_OPTS replaces them.
-API_JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=64m}"
+API_JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxNewSize=32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000}"
 QUARKUS_HTTP_PORT=$API_PORT LC_DEMO_DATA="${LC_DEMO_DATA:-true}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
 QUARKUS_HTTP_CORS_ORIGINS="${QUARKUS_HTTP_CORS_ORIGINS:-http://localhost:$API_PORT,http://localhost:5173}" \
   setsid java $API_JAVA_OPTS -jar "$APP_JAR" >"$LOG_DIR/api.log" 2>&1 &
