@@ -8,7 +8,10 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,31 +68,14 @@ public class MemberImport {
     @Inject
     MemberDirectory memberDirectory;
 
+    /** The file's rows as parsed, and every error found in them (sorted by line). */
+    private record ParsedFile(int rowsRead, List<Parsed> parsed, List<FieldError> errors) {
+    }
+
     public Report run(String csv, boolean dryRun) {
-        List<Csv.Row> rows = Csv.read(csv, MemberCsv.REQUIRED);
-        Set<String> countries = new HashSet<>();
-        Country.<Country>listAll().forEach(c -> countries.add(c.iso2));
-        List<FieldError> errors = new ArrayList<>();
-        List<Parsed> parsed = new ArrayList<>();
-        Set<String> keysInFile = new HashSet<>();
-        for (Csv.Row row : rows) {
-            int before = errors.size();
-            Parsed p = parse(row, countries, errors);
-            if (errors.size() == before) {
-                String key = p.input().externalId() != null ? "id:" + p.input().externalId()
-                        : "name:" + p.input().country() + "/" + p.input().name().toLowerCase(Locale.ROOT);
-                if (!keysInFile.add(key)) {
-                    errors.add(new FieldError(p.input().externalId() != null ? "externalId" : "name",
-                            "the same city appears twice in the file", row.line()));
-                } else {
-                    parsed.add(p);
-                }
-            }
-        }
-        if (rows.isEmpty()) {
-            errors.add(new FieldError("body", "has no data rows", 2));
-        }
-        errors.sort(java.util.Comparator.comparing(FieldError::line).thenComparing(FieldError::field));
+        ParsedFile file = readFile(csv);
+        List<Parsed> parsed = file.parsed();
+        List<FieldError> errors = file.errors();
 
         // Only the match keys of the stored cities: loading every city as an entity kept thousands of
         // unrelated records in the persistence context, each dirty-checked at every flush of the import.
@@ -134,7 +120,7 @@ public class MemberImport {
                 updates.add(() -> update(city, p));
             }
         }
-        Report report = new Report(dryRun, rows.size(), errors.isEmpty() ? parsed.size() : 0,
+        Report report = new Report(dryRun, file.rowsRead(), errors.isEmpty() ? parsed.size() : 0,
                 errors.isEmpty() ? creates.size() : 0, errors.isEmpty() ? updates.size() : 0, errors.isEmpty() ? unchanged : 0,
                 errors, List.of());
         if (dryRun) {
@@ -150,10 +136,41 @@ public class MemberImport {
             List<MemberCity> cities = creates.stream().map(this::newCity).toList();
             insert(cities);
             audit.inserted(cities);
-            recordCreation(cities.stream().map(city -> city.id).toList());
             memberDirectory.changed();
         }
         return report;
+    }
+
+    /**
+     * Reads and checks every row. The CSV rows are dropped when this returns: a 10,000-row file's
+     * rows are some 20 MB that would otherwise stay reachable (and be copied by the GC) through the writes.
+     */
+    private ParsedFile readFile(String csv) {
+        List<Csv.Row> rows = Csv.read(csv, MemberCsv.REQUIRED);
+        Set<String> countries = new HashSet<>();
+        Country.<Country>listAll().forEach(c -> countries.add(c.iso2));
+        List<FieldError> errors = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        Set<String> keysInFile = new HashSet<>();
+        for (Csv.Row row : rows) {
+            int before = errors.size();
+            Parsed p = parse(row, countries, errors);
+            if (errors.size() == before) {
+                String key = p.input().externalId() != null ? "id:" + p.input().externalId()
+                        : "name:" + p.input().country() + "/" + p.input().name().toLowerCase(Locale.ROOT);
+                if (!keysInFile.add(key)) {
+                    errors.add(new FieldError(p.input().externalId() != null ? "externalId" : "name",
+                            "the same city appears twice in the file", row.line()));
+                } else {
+                    parsed.add(p);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            errors.add(new FieldError("body", "has no data rows", 2));
+        }
+        errors.sort(java.util.Comparator.comparing(FieldError::line).thenComparing(FieldError::field));
+        return new ParsedFile(rows.size(), parsed, errors);
     }
 
     /** A new city's values, mapped as the entity path maps them; written by {@link #insert}, never persisted. */
@@ -171,9 +188,9 @@ public class MemberImport {
             + " next_report_due, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
     /**
-     * Inserts new cities and their topics with JDBC batches, on the transaction's connection, and sets
-     * each city's id. Persisting them one by one cost a round trip per city: IDENTITY keys keep
-     * Hibernate from batching inserts. Batches without generated keys go to MariaDB as bulk
+     * Inserts new cities, their topics and first status entries with JDBC batches, on the
+     * transaction's connection, and sets each city's id. Persisting them one by one cost a round
+     * trip per city: IDENTITY keys keep Hibernate from batching inserts. Batches without generated keys go to MariaDB as bulk
      * statements (Connector/J's useBulkStmtsForInserts, on by default); asking for the keys would make
      * the driver fall back to one statement per row before MariaDB 11.5, so the ids are read back
      * by the unique (country, name) instead (no reliance on consecutive auto-increment values,
@@ -222,7 +239,33 @@ public class MemberImport {
                 insert.executeBatch();
             }
             // A city from a CSV row has no profile texts (they are not among the columns): nothing for member_profile.
+            insertFirstStatus(connection, cities);
         });
+    }
+
+    /**
+     * The first entry of each new city's status history, as MemberService.recordStatus writes it:
+     * today, by the caller, recorded now (UTC, as Hibernate stores instants here).
+     */
+    private void insertFirstStatus(java.sql.Connection connection, List<MemberCity> cities) throws java.sql.SQLException {
+        LocalDate today = LocalDate.now();
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        String recordedBy = caller.recordedBy();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO member_status_change"
+                + " (member_id, from_status, to_status, change_date, reason, recorded_by, recorded_at) VALUES (?, NULL, ?, ?, ?, ?, ?)")) {
+            for (int from = 0; from < cities.size(); from += CHUNK) {
+                for (MemberCity city : cities.subList(from, Math.min(cities.size(), from + CHUNK))) {
+                    insert.setLong(1, city.id);
+                    insert.setString(2, city.status.name());
+                    insert.setObject(3, today);
+                    insert.setString(4, "Added by CSV import");
+                    insert.setString(5, recordedBy);
+                    insert.setObject(6, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
     }
 
     /** Sets the ids of just-inserted cities from their unique (country, name), a thousand names per query. */
@@ -252,18 +295,6 @@ public class MemberImport {
             if (city.id == null) {
                 throw new IllegalStateException("The new city " + city.name + " (" + city.countryIso2 + ") was not found after its insert");
             }
-        }
-    }
-
-    /** The first entry of each new city's status history, written in a few statements rather than one per city. */
-    private void recordCreation(List<Long> ids) {
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            MemberCity.getEntityManager().createNativeQuery(
-                            "INSERT INTO member_status_change (member_id, from_status, to_status, change_date, reason, recorded_by, recorded_at)"
-                                    + " SELECT id, NULL, status, ?1, 'Added by CSV import', ?2, ?3 FROM member_city WHERE id IN (?4)")
-                    .setParameter(1, LocalDate.now()).setParameter(2, caller.recordedBy())
-                    .setParameter(3, java.time.Instant.now()).setParameter(4, ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                    .executeUpdate();
         }
     }
 
