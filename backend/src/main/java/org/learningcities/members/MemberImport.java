@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -190,12 +192,13 @@ public class MemberImport {
     /**
      * Inserts new cities, their topics and first status entries with JDBC batches, on the
      * transaction's connection, and sets each city's id. Persisting them one by one cost a round
-     * trip per city: IDENTITY keys keep Hibernate from batching inserts. Batches without generated keys go to MariaDB as bulk
-     * statements (Connector/J's useBulkStmtsForInserts, on by default); asking for the keys would make
-     * the driver fall back to one statement per row before MariaDB 11.5, so the ids are read back
-     * by the unique (country, name) instead (no reliance on consecutive auto-increment values,
-     * which Galera does not give). SQL errors become Hibernate's exceptions (doWork converts them),
-     * which the problem mappers answer as 409/422 like the entity path's.
+     * trip per city: IDENTITY keys keep Hibernate from batching inserts. Batches without generated
+     * keys go to MariaDB as bulk statements (Connector/J's useBulkStmtsForInserts, on by default);
+     * asking for the keys would make the driver fall back to one statement per row before MariaDB
+     * 11.5, so the ids are read back by the unique (country, name) instead (no reliance on
+     * consecutive auto-increment values, which Galera does not give). SQL errors become Hibernate's
+     * exceptions (doWork converts them), which the problem mappers answer as 409/422 like the
+     * entity path's.
      */
     private void insert(List<MemberCity> cities) {
         MemberCity.getEntityManager().unwrap(Session.class).doWork(connection -> {
@@ -247,7 +250,7 @@ public class MemberImport {
      * The first entry of each new city's status history, as MemberService.recordStatus writes it:
      * today, by the caller, recorded now (UTC, as Hibernate stores instants here).
      */
-    private void insertFirstStatus(java.sql.Connection connection, List<MemberCity> cities) throws java.sql.SQLException {
+    private void insertFirstStatus(Connection connection, List<MemberCity> cities) throws SQLException {
         LocalDate today = LocalDate.now();
         LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         String recordedBy = caller.recordedBy();
@@ -269,7 +272,7 @@ public class MemberImport {
     }
 
     /** Sets the ids of just-inserted cities from their unique (country, name), a thousand names per query. */
-    private static void readIds(java.sql.Connection connection, List<MemberCity> cities) throws java.sql.SQLException {
+    private static void readIds(Connection connection, List<MemberCity> cities) throws SQLException {
         Map<String, MemberCity> byKey = new HashMap<>();
         cities.forEach(city -> byKey.put(city.countryIso2 + "/" + city.name, city));
         for (int from = 0; from < cities.size(); from += CHUNK) {
