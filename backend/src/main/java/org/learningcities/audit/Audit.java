@@ -3,8 +3,10 @@ package org.learningcities.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.Map;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * For the writes Hibernate's events do not see (native SQL): the row joins the current
@@ -27,6 +29,20 @@ public class Audit {
                 row.changes.put(field, new AuditTrail.Change(field, null, value));
             }
         });
+    }
+
+    /**
+     * Entities whose rows were inserted with native SQL (ids set): each gets the CREATE row Hibernate's
+     * insert event would have given it, with the same fields and values. A bulk import writes its new
+     * records with JDBC batches and stays as audited as one that persisted them one by one.
+     */
+    public void inserted(Collection<?> entities) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        AuditTrail trail = setup.trail();
+        for (Object entity : entities) {
+            EntityPersister persister = session.getEntityPersister(null, entity);
+            trail.created(session, persister, persister.getIdentifier(entity, session), persister.getValues(entity));
+        }
     }
 
     private AuditTrail.Pending pending() {

@@ -223,16 +223,23 @@ final class AuditTrail implements PostInsertEventListener, PostUpdateEventListen
 
     @Override
     public void onPostInsert(PostInsertEvent event) {
-        String type = type(event.getPersister());
+        created(event.getSession(), event.getPersister(), event.getId(), event.getState());
+    }
+
+    /**
+     * A new record's CREATE row with every value it was stored with: from Hibernate's insert event, or
+     * from {@link Audit#inserted} for an entity whose row was written with native SQL (the same row either way).
+     */
+    void created(SharedSessionContractImplementor session, EntityPersister persister, Object id, Object[] state) {
+        String type = type(persister);
         if (type == null) {
             return;
         }
-        Row row = pending(event.getSession()).add(type, id(event.getId()), AuditAction.CREATE);
-        Object[] state = event.getState();
-        String[] names = event.getPersister().getPropertyNames();
+        Row row = pending(session).add(type, id(id), AuditAction.CREATE);
+        String[] names = persister.getPropertyNames();
         for (int i = 0; i < names.length; i++) {
-            Object value = plain(state[i], event.getSession());
-            if (!isVersion(event.getPersister(), i) && !empty(value)) {
+            Object value = plain(state[i], session);
+            if (!isVersion(persister, i) && !empty(value)) {
                 row.changes.put(names[i], new Change(names[i], null, value));
             }
         }

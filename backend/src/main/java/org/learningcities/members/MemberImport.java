@@ -5,7 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hibernate.Session;
+import org.learningcities.audit.Audit;
 import org.learningcities.common.Texts;
 import org.learningcities.common.Csv;
 import org.learningcities.common.Problem.FieldError;
@@ -42,6 +52,9 @@ public class MemberImport {
     private record Parsed(int line, MemberInput input, MemberStatus status, LocalDate lastReport) {
     }
 
+    /** Rows per JDBC batch and ids per IN list of the import's own statements. */
+    private static final int CHUNK = 1000;
+
     @Inject
     MemberService members;
 
@@ -51,31 +64,20 @@ public class MemberImport {
     @Inject
     org.learningcities.common.Caller caller;
 
+    @Inject
+    Audit audit;
+
+    @Inject
+    MemberDirectory memberDirectory;
+
+    /** The file's rows as parsed, and every error found in them (sorted by line). */
+    private record ParsedFile(int rowsRead, List<Parsed> parsed, List<FieldError> errors) {
+    }
+
     public Report run(String csv, boolean dryRun) {
-        List<Csv.Row> rows = Csv.read(csv, MemberCsv.REQUIRED);
-        Set<String> countries = new HashSet<>();
-        Country.<Country>listAll().forEach(c -> countries.add(c.iso2));
-        List<FieldError> errors = new ArrayList<>();
-        List<Parsed> parsed = new ArrayList<>();
-        Set<String> keysInFile = new HashSet<>();
-        for (Csv.Row row : rows) {
-            int before = errors.size();
-            Parsed p = parse(row, countries, errors);
-            if (errors.size() == before) {
-                String key = p.input().externalId() != null ? "id:" + p.input().externalId()
-                        : "name:" + p.input().country() + "/" + p.input().name().toLowerCase(Locale.ROOT);
-                if (!keysInFile.add(key)) {
-                    errors.add(new FieldError(p.input().externalId() != null ? "externalId" : "name",
-                            "the same city appears twice in the file", row.line()));
-                } else {
-                    parsed.add(p);
-                }
-            }
-        }
-        if (rows.isEmpty()) {
-            errors.add(new FieldError("body", "has no data rows", 2));
-        }
-        errors.sort(java.util.Comparator.comparing(FieldError::line).thenComparing(FieldError::field));
+        ParsedFile file = readFile(csv);
+        List<Parsed> parsed = file.parsed();
+        List<FieldError> errors = file.errors();
 
         // Only the match keys of the stored cities: loading every city as an entity kept thousands of
         // unrelated records in the persistence context, each dirty-checked at every flush of the import.
@@ -101,31 +103,27 @@ public class MemberImport {
             }
         }
         Map<Long, MemberCity> matched = new HashMap<>();
-        for (int from = 0; from < matchedIds.size(); from += 1000) {
-            MemberCity.<MemberCity>list("id in ?1", matchedIds.subList(from, Math.min(matchedIds.size(), from + 1000)))
+        for (int from = 0; from < matchedIds.size(); from += CHUNK) {
+            MemberCity.<MemberCity>list("id in ?1", matchedIds.subList(from, Math.min(matchedIds.size(), from + CHUNK)))
                     .forEach(city -> matched.put(city.id, city));
         }
-        int created = 0;
-        int updated = 0;
         int unchanged = 0;
-        List<Runnable> writes = new ArrayList<>();
-        List<Long> createdIds = new ArrayList<>();
+        List<Parsed> creates = new ArrayList<>();
+        List<Runnable> updates = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             Parsed p = parsed.get(i);
             MemberCity existing = matchOfRow.get(i) == null ? null : matched.get(matchOfRow.get(i));
             if (existing == null) {
-                created++;
-                writes.add(() -> createdIds.add(create(p)));
+                creates.add(p);
             } else if (equal(existing, p)) {
                 unchanged++;
             } else {
-                updated++;
                 MemberCity city = existing;
-                writes.add(() -> update(city, p));
+                updates.add(() -> update(city, p));
             }
         }
-        Report report = new Report(dryRun, rows.size(), errors.isEmpty() ? parsed.size() : 0,
-                errors.isEmpty() ? created : 0, errors.isEmpty() ? updated : 0, errors.isEmpty() ? unchanged : 0,
+        Report report = new Report(dryRun, file.rowsRead(), errors.isEmpty() ? parsed.size() : 0,
+                errors.isEmpty() ? creates.size() : 0, errors.isEmpty() ? updates.size() : 0, errors.isEmpty() ? unchanged : 0,
                 errors, List.of());
         if (dryRun) {
             return report;
@@ -133,31 +131,173 @@ public class MemberImport {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        writes.forEach(Runnable::run);
-        recordCreation(createdIds);
+        updates.forEach(Runnable::run);
+        // The updates' SQL first: a conflict among them surfaces here, before the new rows are written.
+        MemberCity.getEntityManager().flush();
+        if (!creates.isEmpty()) {
+            List<MemberCity> cities = creates.stream().map(this::newCity).toList();
+            insert(cities);
+            audit.inserted(cities);
+            memberDirectory.changed();
+        }
         return report;
     }
 
-    private long create(Parsed p) {
+    /**
+     * Reads and checks every row. The CSV rows are dropped when this returns: a 10,000-row file's
+     * rows are some 20 MB that would otherwise stay reachable (and be copied by the GC) through the writes.
+     */
+    private ParsedFile readFile(String csv) {
+        List<Csv.Row> rows = Csv.read(csv, MemberCsv.REQUIRED);
+        Set<String> countries = new HashSet<>();
+        Country.<Country>listAll().forEach(c -> countries.add(c.iso2));
+        List<FieldError> errors = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        Set<String> keysInFile = new HashSet<>();
+        for (Csv.Row row : rows) {
+            int before = errors.size();
+            Parsed p = parse(row, countries, errors);
+            if (errors.size() == before) {
+                String key = p.input().externalId() != null ? "id:" + p.input().externalId()
+                        : "name:" + p.input().country() + "/" + p.input().name().toLowerCase(Locale.ROOT);
+                if (!keysInFile.add(key)) {
+                    errors.add(new FieldError(p.input().externalId() != null ? "externalId" : "name",
+                            "the same city appears twice in the file", row.line()));
+                } else {
+                    parsed.add(p);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            errors.add(new FieldError("body", "has no data rows", 2));
+        }
+        errors.sort(java.util.Comparator.comparing(FieldError::line).thenComparing(FieldError::field));
+        return new ParsedFile(rows.size(), parsed, errors);
+    }
+
+    /** A new city's values, mapped as the entity path maps them; written by {@link #insert}, never persisted. */
+    private MemberCity newCity(Parsed p) {
         MemberCity city = new MemberCity();
         city.status = p.status();
         members.applyRecord(city, p.input());
         city.lastProgressReport = p.lastReport();
         city.refreshReportDue();
-        city.persist();
-        return city.id;
+        return city;
     }
 
-    /** The first entry of each new city's status history, written in a few statements rather than one per city. */
-    private void recordCreation(List<Long> ids) {
-        MemberCity.getEntityManager().flush();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            MemberCity.getEntityManager().createNativeQuery(
-                            "INSERT INTO member_status_change (member_id, from_status, to_status, change_date, reason, recorded_by, recorded_at)"
-                                    + " SELECT id, NULL, status, ?1, 'Added by CSV import', ?2, ?3 FROM member_city WHERE id IN (?4)")
-                    .setParameter(1, LocalDate.now()).setParameter(2, caller.recordedBy())
-                    .setParameter(3, java.time.Instant.now()).setParameter(4, ids.subList(from, Math.min(ids.size(), from + 1000)))
-                    .executeUpdate();
+    private static final String INSERT_CITY = "INSERT INTO member_city (external_id, name, local_name, country_iso2, population,"
+            + " area_km2, year_joined, status, website, latitude, longitude, languages, mayor_name, mayor_title, last_progress_report,"
+            + " next_report_due, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+
+    /**
+     * Inserts new cities, their topics and first status entries with JDBC batches, on the
+     * transaction's connection, and sets each city's id. Persisting them one by one cost a round
+     * trip per city: IDENTITY keys keep Hibernate from batching inserts. Batches without generated
+     * keys go to MariaDB as bulk statements (Connector/J's useBulkStmtsForInserts, on by default);
+     * asking for the keys would make the driver fall back to one statement per row before MariaDB
+     * 11.5, so the ids are read back by the unique (country, name) instead (no reliance on
+     * consecutive auto-increment values, which Galera does not give). SQL errors become Hibernate's
+     * exceptions (doWork converts them), which the problem mappers answer as 409/422 like the
+     * entity path's.
+     */
+    private void insert(List<MemberCity> cities) {
+        MemberCity.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CITY)) {
+                for (int from = 0; from < cities.size(); from += CHUNK) {
+                    for (MemberCity city : cities.subList(from, Math.min(cities.size(), from + CHUNK))) {
+                        insert.setString(1, city.externalId);
+                        insert.setString(2, city.name);
+                        insert.setString(3, city.localName);
+                        insert.setString(4, city.countryIso2);
+                        insert.setObject(5, city.population, Types.BIGINT);
+                        insert.setBigDecimal(6, city.areaKm2);
+                        insert.setInt(7, city.yearJoined);
+                        insert.setString(8, city.status.name());
+                        insert.setString(9, city.website);
+                        insert.setBigDecimal(10, city.latitude);
+                        insert.setBigDecimal(11, city.longitude);
+                        insert.setString(12, city.languages);
+                        insert.setString(13, city.mayorName);
+                        insert.setString(14, city.mayorTitle);
+                        insert.setObject(15, city.lastProgressReport, Types.DATE);
+                        insert.setObject(16, city.nextReportDue, Types.DATE);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            readIds(connection, cities);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO member_topic (member_id, topic_number) VALUES (?, ?)")) {
+                int batched = 0;
+                for (MemberCity city : cities) {
+                    for (int topic : city.topics) {
+                        insert.setLong(1, city.id);
+                        insert.setInt(2, topic);
+                        insert.addBatch();
+                        if (++batched % CHUNK == 0) {
+                            insert.executeBatch();
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+            // A city from a CSV row has no profile texts (they are not among the columns): nothing for member_profile.
+            insertFirstStatus(connection, cities);
+        });
+    }
+
+    /**
+     * The first entry of each new city's status history, as MemberService.recordStatus writes it:
+     * today, by the caller, recorded now (UTC, as Hibernate stores instants here).
+     */
+    private void insertFirstStatus(Connection connection, List<MemberCity> cities) throws SQLException {
+        LocalDate today = LocalDate.now();
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        String recordedBy = caller.recordedBy();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO member_status_change"
+                + " (member_id, from_status, to_status, change_date, reason, recorded_by, recorded_at) VALUES (?, NULL, ?, ?, ?, ?, ?)")) {
+            for (int from = 0; from < cities.size(); from += CHUNK) {
+                for (MemberCity city : cities.subList(from, Math.min(cities.size(), from + CHUNK))) {
+                    insert.setLong(1, city.id);
+                    insert.setString(2, city.status.name());
+                    insert.setObject(3, today);
+                    insert.setString(4, "Added by CSV import");
+                    insert.setString(5, recordedBy);
+                    insert.setObject(6, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** Sets the ids of just-inserted cities from their unique (country, name), a thousand names per query. */
+    private static void readIds(Connection connection, List<MemberCity> cities) throws SQLException {
+        Map<String, MemberCity> byKey = new HashMap<>();
+        cities.forEach(city -> byKey.put(city.countryIso2 + "/" + city.name, city));
+        for (int from = 0; from < cities.size(); from += CHUNK) {
+            List<MemberCity> chunk = cities.subList(from, Math.min(cities.size(), from + CHUNK));
+            String sql = "SELECT id, country_iso2, name FROM member_city WHERE name IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i).name);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        // The same name in another country (or an accent variant elsewhere) is another city.
+                        MemberCity city = byKey.get(rs.getString(2) + "/" + rs.getString(3));
+                        if (city != null) {
+                            city.id = rs.getLong(1);
+                        }
+                    }
+                }
+            }
+        }
+        for (MemberCity city : cities) {
+            if (city.id == null) {
+                throw new IllegalStateException("The new city " + city.name + " (" + city.countryIso2 + ") was not found after its insert");
+            }
         }
     }
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.learningcities.members.MemberImport;
 
 /**
- * Every row of a member import is audited (created, then updated). The default run imports 50
- * rows; with {@code -Dlc.bench=true} it imports and times 10,000 (a measurement, not a unit test:
+ * Every row of a member import is audited (created, then updated) and every new city gets its
+ * first status entry. The default run imports 1,100 rows; with {@code -Dlc.bench=true} it imports and times 10,000 (a measurement, not a unit test:
  * it would also crowd the shared test database).
  */
 @QuarkusTest
@@ -57,11 +57,17 @@ class AuditImportTimingTest {
     @Test
     void tenThousandMembersImport() {
         String tag = "T" + UUID.randomUUID().toString().substring(0, 6);
-        int rows = Boolean.getBoolean("lc.bench") ? 10_000 : 50;
+        // More rows than one chunk of the import's batched writes (1,000), so chunk boundaries are crossed.
+        int rows = Boolean.getBoolean("lc.bench") ? 10_000 : 1_100;
         long[] created = timed(csv(tag, rows, 1000));
         long[] updated = timed(csv(tag, rows, 5000));
         assertEquals(rows, audited(tag, "CREATE"));
         assertEquals(rows, audited(tag, "UPDATE"));
+        assertEquals(rows, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM member_status_change c JOIN member_city m"
+                + " ON m.id = c.member_id WHERE m.external_id LIKE ?1 AND c.reason = 'Added by CSV import' AND c.from_status IS NULL")
+                .setParameter(1, tag + "-%").getSingleResult()).longValue(), "one first status entry per new city");
+        assertEquals(rows * 2L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM member_topic t JOIN member_city m"
+                + " ON m.id = t.member_id WHERE m.external_id LIKE ?1").setParameter(1, tag + "-%").getSingleResult()).longValue());
         LOG.infof("IMPORT TIMING: %d created in %d ms (JVM CPU %d ms), %d updated in %d ms (JVM CPU %d ms)",
                 rows, created[0], created[1], rows, updated[0], updated[1]);
     }
