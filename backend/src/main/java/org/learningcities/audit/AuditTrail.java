@@ -155,9 +155,12 @@ final class AuditTrail implements PostInsertEventListener, PostUpdateEventListen
             if (worth.isEmpty()) {
                 return;
             }
+            // A bulk import's thousands of rows are turned into JSON on every core first (ObjectMapper is thread-safe).
+            List<String> changes = (worth.size() >= BATCH ? worth.parallelStream() : worth.stream()).map(AuditTrail.this::toJson).toList();
             try (PreparedStatement insert = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection().prepareStatement(INSERT)) {
                 int batched = 0;
-                for (Row row : worth) {
+                for (int i = 0; i < worth.size(); i++) {
+                    Row row = worth.get(i);
                     insert.setString(1, row.type);
                     insert.setString(2, row.id);
                     insert.setString(3, row.action.name());
@@ -165,7 +168,7 @@ final class AuditTrail implements PostInsertEventListener, PostUpdateEventListen
                     insert.setString(5, actor.subject());
                     insert.setString(6, actor.username());
                     insert.setString(7, actor.name());
-                    insert.setString(8, toJson(row));
+                    insert.setString(8, changes.get(i));
                     insert.addBatch();
                     if (++batched % BATCH == 0) {
                         insert.executeBatch();

@@ -154,10 +154,21 @@ public class MemberImport {
         List<FieldError> errors = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         Set<String> keysInFile = new HashSet<>();
-        for (Csv.Row row : rows) {
-            int before = errors.size();
-            Parsed p = parse(row, countries, errors);
-            if (errors.size() == before) {
+        // Rows are checked on every core (the validator and the parsers are thread-safe; each row keeps its
+        // own errors): a 10,000-row file spent a third of its import here, with the database idle.
+        Parsed[] parsedRows = new Parsed[rows.size()];
+        @SuppressWarnings("unchecked")
+        List<FieldError>[] rowErrors = new List[rows.size()];
+        java.util.stream.IntStream.range(0, rows.size()).parallel().forEach(i -> {
+            List<FieldError> found = new ArrayList<>(0);
+            parsedRows[i] = parse(rows.get(i), countries, found);
+            rowErrors[i] = found;
+        });
+        for (int i = 0; i < rows.size(); i++) {
+            Csv.Row row = rows.get(i);
+            Parsed p = parsedRows[i];
+            errors.addAll(rowErrors[i]);
+            if (rowErrors[i].isEmpty()) {
                 String key = p.input().externalId() != null ? "id:" + p.input().externalId()
                         : "name:" + p.input().country() + "/" + p.input().name().toLowerCase(Locale.ROOT);
                 if (!keysInFile.add(key)) {
@@ -271,17 +282,19 @@ public class MemberImport {
         }
     }
 
-    /** Sets the ids of just-inserted cities from their unique (country, name), a thousand names per query. */
+    /** Sets the ids of just-inserted cities from their unique (country, name), a thousand cities per query. */
     private static void readIds(Connection connection, List<MemberCity> cities) throws SQLException {
         Map<String, MemberCity> byKey = new HashMap<>();
         cities.forEach(city -> byKey.put(city.countryIso2 + "/" + city.name, city));
         for (int from = 0; from < cities.size(); from += CHUNK) {
             List<MemberCity> chunk = cities.subList(from, Math.min(cities.size(), from + CHUNK));
-            String sql = "SELECT id, country_iso2, name FROM member_city WHERE name IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            // By the unique key (country, name): a range read of that index, whatever other indexes exist.
+            String sql = "SELECT id, country_iso2, name FROM member_city WHERE (country_iso2, name) IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i).name);
+                    select.setString(2 * i + 1, chunk.get(i).countryIso2);
+                    select.setString(2 * i + 2, chunk.get(i).name);
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
