@@ -7,9 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.event.service.spi.EventListenerRegistry;
-import org.hibernate.event.spi.EventType;
 
 /** Hooks the audit trail into Hibernate before anything else starts writing (reference data, demo data). */
 @ApplicationScoped
@@ -31,14 +28,7 @@ public class AuditSetup {
     synchronized AuditTrail trail() {
         if (trail == null) {
             AuditTrail created = new AuditTrail(json);
-            EventListenerRegistry registry = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-                    .requireService(EventListenerRegistry.class);
-            registry.appendListeners(EventType.POST_INSERT, created);
-            registry.appendListeners(EventType.POST_UPDATE, created);
-            registry.appendListeners(EventType.POST_DELETE, created);
-            registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, created);
-            registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, created);
-            registry.appendListeners(EventType.POST_COLLECTION_RECREATE, created);
+            org.learningcities.common.EntityEvents.listen(sessionFactory, created);
             trail = created;
         }
         return trail;

@@ -29,14 +29,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.SessionFactory;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks;
-import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.EventSource;
-import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostCollectionRecreateEvent;
 import org.hibernate.event.spi.PostCollectionRecreateEventListener;
 import org.hibernate.event.spi.PostDeleteEvent;
@@ -243,15 +240,7 @@ public class MemberDirectory {
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     void onStart(@Observes StartupEvent start) {
-        Listener listener = new Listener();
-        EventListenerRegistry registry = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-                .requireService(EventListenerRegistry.class);
-        registry.appendListeners(EventType.POST_INSERT, listener);
-        registry.appendListeners(EventType.POST_UPDATE, listener);
-        registry.appendListeners(EventType.POST_DELETE, listener);
-        registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
-        registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
-        registry.appendListeners(EventType.POST_COLLECTION_RECREATE, listener);
+        org.learningcities.common.EntityEvents.listen(sessionFactory, new Listener());
     }
 
     /**
