@@ -302,11 +302,6 @@ public class MemberDirectory {
         return found;
     }
 
-    /** The directory's entry for a city, or null when the directory does not list it. */
-    public Entry entry(long id) {
-        return current().byId.get(id);
-    }
-
     /**
      * A city as GET answers it: from the cache while the directory's version of it is the cached
      * one, else read with {@code load} (which throws the 404 for an unknown city). Cached records
