@@ -335,6 +335,10 @@ export interface paths {
          * @description Member cities filtered, sorted and paged. `q` matches the start of any word of the city's
          *     name or local name, ignoring case and accents (`medellin` finds Medellín).
          *
+         *     The directory is answered from memory: a change made through the same API instance shows at
+         *     once; with several instances behind a load balancer, one made through another instance shows
+         *     within a second (`LC_DIRECTORY_RECHECK_INTERVAL`). The same holds for `GET /api/members/{memberId}`.
+         *
          *     The same filtered list comes as GeoJSON for a map with `Accept: application/geo+json`
          *     (every match, no paging; cities without coordinates are left out) and as CSV with
          *     `Accept: text/csv` (every match, the columns `POST /api/members/import` takes, so an
